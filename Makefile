@@ -1,0 +1,45 @@
+# Two commands do everything on a fresh machine:
+#   make demo   installs the project, generates AWS billing data, builds FOCUS 1.2 on DuckDB,
+#               exports Parquet + CSV + metadata and runs the FinOps Foundation validator on it.
+#   make test   installs the project and runs the whole test suite (make test-quick: the quick tier).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+VALIDATOR_VENV := .venv-validator
+BIN := $(VENV)/bin
+DEMO_DATA := data/generated
+DEMO_ROWS ?= 100000
+
+.PHONY: setup validator demo test test-quick lint clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+validator: $(VALIDATOR_VENV)/.installed
+
+$(VALIDATOR_VENV)/.installed: scripts/setup_validator.sh
+	bash scripts/setup_validator.sh $(VALIDATOR_VENV)
+	touch $@
+
+demo: setup validator
+	$(BIN)/python scripts/generate_aws_cur.py --rows $(DEMO_ROWS) --out $(DEMO_DATA) --shapes cur2
+	FOCUS_RAW_DATA_PATH=$(DEMO_DATA) $(BIN)/python scripts/focus_run.py --export-dir exports
+	$(BIN)/python scripts/focus_conformance.py --export-dir exports/focus-1.2
+
+test: setup validator
+	$(BIN)/python -m pytest
+
+test-quick: setup
+	$(BIN)/python -m pytest -m quick
+
+lint: setup
+	$(BIN)/ruff check scripts tests_py
+	$(BIN)/sqlfluff lint models tests macros
+
+clean:
+	rm -rf target logs exports $(DEMO_DATA)
