@@ -1,0 +1,33 @@
+{#-
+    FOCUS null handling: no text column uses an empty or blank string to mean "no value" (null is
+    the only way to say it). Checks every text column the model's YAML declares. Fails with one row
+    per column and the number of blank values.
+-#}
+{% test focus_no_empty_strings(model) %}
+
+{%- set text_columns = [] %}
+{%- if execute %}
+    {%- for node in graph.nodes.values()
+        if node.resource_type == 'model' and (node.alias or node.name) == model.identifier %}
+        {%- for column in node.columns.values()
+            if (column.data_type or '') | lower in ['varchar', 'string', 'text', 'json'] %}
+            {%- do text_columns.append(column.name) %}
+        {%- endfor %}
+    {%- endfor %}
+{%- endif %}
+
+{%- if text_columns | length == 0 %}
+select 'no text columns declared in the model YAML' as column_name, 1 as blank_values
+{%- else %}
+{% for column in text_columns %}
+select
+    '{{ column }}' as column_name,
+    count(*) as blank_values
+from {{ model }}
+where trim({{ column }}) = ''
+having count(*) > 0
+{% if not loop.last %}union all{% endif %}
+{% endfor %}
+{%- endif %}
+
+{% endtest %}

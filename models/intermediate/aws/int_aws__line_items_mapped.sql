@@ -1,0 +1,222 @@
+{#-
+    Each AWS line item expressed in FOCUS concepts (snake_case), one row per line item. The
+    line-item-type seed decides the charge columns and which cost column feeds EffectiveCost; the
+    service seed decides the service category. A line item type the seed does not know stops the
+    build with its name, so no charge is ever mapped by guess.
+-#}
+with
+
+line_items as (
+
+    select * from {{ ref('int_aws__line_items_unioned') }}
+
+),
+
+line_item_types as (
+
+    select * from {{ ref('map_aws__line_item_types') }}
+
+),
+
+services as (
+
+    select * from {{ ref('map_aws__services') }}
+
+),
+
+joined as (
+
+    select
+        line_items.*,
+        line_item_types.line_item_type as known_line_item_type,
+        line_item_types.charge_category,
+        line_item_types.charge_frequency,
+        line_item_types.pricing_category as line_item_pricing_category,
+        line_item_types.commitment_discount_status as line_item_commitment_status,
+        line_item_types.effective_cost_basis,
+        line_item_types.commitment_quantity_basis,
+        line_item_types.list_cost_basis,
+        line_item_types.contracted_cost_basis,
+        line_item_types.merges_into_line_item_type,
+        line_item_types.creates_unused_commitment_row,
+        line_item_types.can_correct_prior_period,
+        services.service_category as mapped_service_category,
+        services.service_subcategory as mapped_service_subcategory,
+        nullif(line_items.savings_plan_arn, '') as savings_plan_id,
+        nullif(line_items.reservation_arn, '') as reservation_id,
+        line_item_types.charge_category in ('Usage', 'Purchase') as is_priced,
+        line_items.public_on_demand_rate is not null
+        and line_items.public_on_demand_cost is not null as has_public_price
+
+    from line_items
+
+    left join line_item_types
+        on line_items.line_item_type = line_item_types.line_item_type
+
+    left join services
+        on line_items.product_code = services.service_code
+
+),
+
+checked as (
+
+    select
+        *,
+        coalesce(savings_plan_id, reservation_id) as commitment_id
+
+    from joined
+
+    -- a filter, not a column, so that no optimizer can prune the check away
+    where
+        case
+            when known_line_item_type is null
+                then {{ raise_error(
+                    "'AWS line item type ' || coalesce(line_item_type, '(null)')"
+                    ~ " || ' is not in seeds/mappings/map_aws__line_item_types.csv: add it there'"
+                ) }}
+            else true
+        end
+
+),
+
+mapped as (
+
+    select
+        -- lineage
+        line_item_id,
+        time_interval,
+        source_system,
+        source_file,
+        line_item_type,
+        merges_into_line_item_type,
+        creates_unused_commitment_row,
+        1 as merged_line_item_count,
+
+        -- accounts and billing period
+        payer_account_id as billing_account_id,
+        payer_account_name as billing_account_name,
+        'Payer Account' as billing_account_type,
+        nullif(usage_account_id, '') as sub_account_id,
+        nullif(usage_account_name, '') as sub_account_name,
+        case when nullif(usage_account_id, '') is not null then 'Linked Account' end as sub_account_type,
+        currency_code as billing_currency,
+        billing_period_start_at,
+        billing_period_end_at,
+        nullif(invoice_id, '') as invoice_id,
+        coalesce(nullif(invoicing_entity, ''), 'Amazon Web Services, Inc.') as invoice_issuer_name,
+
+        -- charge
+        usage_start_at as charge_period_start_at,
+        usage_end_at as charge_period_end_at,
+        charge_category,
+        case
+            when can_correct_prior_period and usage_start_at < billing_period_start_at then 'Correction'
+        end as charge_class,
+        charge_frequency,
+        nullif(line_item_description, '') as charge_description,
+        bill_type,
+
+        -- cost
+        unblended_cost as billed_cost,
+        case effective_cost_basis
+            when 'unblended_cost' then unblended_cost
+            when 'reservation_effective_cost' then reservation_effective_cost
+            when 'savings_plan_effective_cost' then savings_plan_effective_cost
+            when 'zero' then 0
+            when 'commitment_purchase' then case when commitment_id is null then unblended_cost else 0 end
+        end as effective_cost,
+        case
+            when not is_priced then unblended_cost
+            when list_cost_basis = 'public_on_demand' and has_public_price then public_on_demand_cost
+            else unblended_cost
+        end as list_cost,
+        case
+            when not is_priced then null
+            when list_cost_basis = 'public_on_demand' and has_public_price then public_on_demand_rate
+            else unblended_rate
+        end as list_unit_price,
+        case
+            when not is_priced then unblended_cost
+            when contracted_cost_basis = 'public_on_demand' and has_public_price then public_on_demand_cost
+            else unblended_cost
+        end as contracted_cost,
+        case
+            when not is_priced then null
+            when contracted_cost_basis = 'public_on_demand' and has_public_price then public_on_demand_rate
+            else unblended_rate
+        end as contracted_unit_price,
+
+        -- pricing and usage quantities
+        case
+            when is_priced then coalesce(
+                line_item_pricing_category,
+                case when usage_type like '%SpotUsage%' then 'Dynamic' else 'Standard' end
+            )
+        end as pricing_category,
+        case when is_priced then usage_amount end as pricing_quantity,
+        case when is_priced then nullif(pricing_unit, '') end as pricing_unit,
+        case when charge_category = 'Usage' then usage_amount end as consumed_quantity,
+        case when charge_category = 'Usage' then nullif(pricing_unit, '') end as consumed_unit,
+        coalesce(nullif(pricing_currency, ''), currency_code) as pricing_currency,
+
+        -- SKU
+        case when is_priced then nullif(product_sku, '') end as sku_id,
+        case when is_priced then nullif(pricing_rate_code, '') end as sku_price_id,
+        case when is_priced and nullif(product_sku, '') is not null then nullif(usage_type, '') end as sku_meter,
+
+        -- commitment discounts
+        commitment_id as commitment_discount_id,
+        case
+            when savings_plan_id is not null then 'Spend'
+            when reservation_id is not null then 'Usage'
+        end as commitment_discount_category,
+        case
+            when savings_plan_id is not null then 'Savings Plan'
+            when reservation_id is not null then 'Reserved Instance'
+        end as commitment_discount_type,
+        case when commitment_id is not null then line_item_commitment_status end as commitment_discount_status,
+        case
+            when commitment_id is null or not is_priced then null
+            when commitment_quantity_basis = 'usage_amount' then usage_amount
+            when commitment_quantity_basis = 'savings_plan_effective_cost' then savings_plan_effective_cost
+            when commitment_quantity_basis = 'savings_plan_total_commitment' then savings_plan_total_commitment
+            when commitment_quantity_basis = 'unblended_cost' then unblended_cost
+            when commitment_quantity_basis = 'reservation_total_reserved_units'
+                then coalesce(reservation_total_reserved_units, usage_amount)
+        end as commitment_discount_quantity,
+        case
+            when commitment_id is null or not is_priced then null
+            when savings_plan_id is not null then currency_code
+            else 'Hours'
+        end as commitment_discount_unit,
+        reservation_unused_quantity,
+        reservation_unused_amortized_upfront_fee,
+        reservation_unused_recurring_fee,
+        savings_plan_total_commitment,
+        savings_plan_used_commitment,
+
+        -- resource, location, service
+        case
+            when charge_category = 'Purchase' and commitment_id is not null then commitment_id
+            else nullif(resource_id, '')
+        end as resource_id,
+        nullif(product_family, '') as product_family,
+        nullif(region_code, '') as region_id,
+        nullif(region_name, '') as region_name,
+        nullif(availability_zone, '') as availability_zone,
+        coalesce(nullif(product_name, ''), nullif(product_code, ''), 'AWS') as service_name,
+        nullif(product_code, '') as service_code,
+        coalesce(mapped_service_category, 'Other') as service_category,
+        coalesce(mapped_service_subcategory, 'Other (Other)') as service_subcategory,
+        mapped_service_category is null as is_unmapped_service,
+        case when billing_entity = 'AWS Marketplace' then true else false end as is_marketplace,
+        nullif(legal_entity, '') as legal_entity,
+        nullif(usage_type, '') as usage_type,
+        nullif(operation, '') as operation,
+        {{ aws_tags_to_json('resource_tags', 'cost_categories') }} as tags
+
+    from checked
+
+)
+
+select * from mapped

@@ -1,0 +1,45 @@
+{#-
+    One relation of AWS line items whatever shape they arrived in. Every staging model has the same
+    enforced contract, so the shapes stack column for column; `source_system` says which one.
+-#}
+{%- set shapes = [] -%}
+{%- if var('aws_cur2_enabled') -%}
+    {%- do shapes.append(('aws_cur2', 'stg_aws__cur2_line_items')) -%}
+{%- endif -%}
+{%- if var('aws_cur_legacy_csv_enabled') -%}
+    {%- do shapes.append(('aws_cur_legacy_csv', 'stg_aws__cur_legacy_csv_line_items')) -%}
+{%- endif -%}
+{%- if var('aws_cur_legacy_parquet_enabled') -%}
+    {%- do shapes.append(('aws_cur_legacy_parquet', 'stg_aws__cur_legacy_parquet_line_items')) -%}
+{%- endif -%}
+{%- if shapes | length == 0 -%}
+    {{ exceptions.raise_compiler_error(
+        "AWS is enabled (var aws_enabled) but no AWS export shape is: set one of aws_cur2_enabled, "
+        ~ "aws_cur_legacy_csv_enabled or aws_cur_legacy_parquet_enabled to true, or aws_enabled to false."
+    ) }}
+{%- endif %}
+
+with
+
+{% for source_system, model_name in shapes %}
+{{ source_system }} as (
+
+    select
+        *,
+        '{{ source_system }}' as source_system
+
+    from {{ ref(model_name) }}
+
+),
+
+{% endfor %}
+unioned as (
+
+    {% for source_system, model_name in shapes %}
+    select * from {{ source_system }}
+    {% if not loop.last %}union all{% endif %}
+    {% endfor %}
+
+)
+
+select * from unioned
