@@ -7,13 +7,14 @@
 {% test focus_version_declared(model) %}
 
 {%- set declared = var('focus_version') | string %}
-{%- set meta_version = none %}
+{%- set found = namespace(meta_version=none) %}
 {%- if execute %}
     {%- for node in graph.nodes.values()
         if node.resource_type == 'model' and (node.alias or node.name) == model.identifier %}
-        {%- set meta_version = (node.config.meta or {}).get('focus_version') %}
+        {%- set found.meta_version = (node.config.meta or {}).get('focus_version') %}
     {%- endfor %}
 {%- endif %}
+{%- set meta_version = found.meta_version %}
 
 with
 
