@@ -34,19 +34,19 @@ focus_rows as (
 compared as (
 
     select
-        coalesce(raw_line_items.billing_period_start_at, focus_rows.billing_period_start_at)
-            as billing_period_start_at,
-        coalesce(raw_line_items.currency_code, focus_rows.currency_code) as currency_code,
         raw_line_items.raw_unblended_cost,
         focus_rows.focus_billed_cost,
         raw_line_items.raw_rows,
-        focus_rows.merged_rows
+        focus_rows.merged_rows,
+        coalesce(raw_line_items.billing_period_start_at, focus_rows.billing_period_start_at)
+            as billing_period_start_at,
+        coalesce(raw_line_items.currency_code, focus_rows.currency_code) as currency_code
 
     from raw_line_items
 
     full outer join focus_rows
         on raw_line_items.billing_period_start_at = focus_rows.billing_period_start_at
-        and raw_line_items.currency_code = focus_rows.currency_code
+            and raw_line_items.currency_code = focus_rows.currency_code
 
 )
 

@@ -22,7 +22,7 @@ raw_line_items as (
                 when line_item_type = 'DiscountedUsage' then reservation_effective_cost
                 when line_item_type = 'RIFee'
                     then coalesce(reservation_unused_amortized_upfront_fee, 0)
-                    + coalesce(reservation_unused_recurring_fee, 0)
+                        + coalesce(reservation_unused_recurring_fee, 0)
                 when line_item_type = 'Fee' and coalesce(reservation_arn, '') <> '' then 0
                 else unblended_cost
             end
@@ -52,7 +52,7 @@ from raw_line_items
 
 full outer join focus_rows
     on raw_line_items.billing_period_start_at = focus_rows.billing_period_start_at
-    and raw_line_items.currency_code = focus_rows.currency_code
+        and raw_line_items.currency_code = focus_rows.currency_code
 
 where raw_line_items.amortized_cost is null
     or focus_rows.focus_effective_cost is null

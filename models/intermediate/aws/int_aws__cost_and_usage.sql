@@ -30,7 +30,7 @@ provider_line_items as (
 
     select
         {% for column in columns -%}
-        {{ column }},
+            {{ column }},
         {% endfor -%}
         'source' as row_origin
 
@@ -42,7 +42,7 @@ unused_commitments as (
 
     select
         {% for column in columns -%}
-        {{ column }},
+            {{ column }},
         {% endfor -%}
         'derived_unused_commitment' as row_origin
 
@@ -61,11 +61,13 @@ unioned as (
 final as (
 
     select
+        *,
         'aws' as provider,
         'AWS' as provider_name,
-        case when is_marketplace then coalesce(legal_entity, service_name) else 'AWS' end as publisher_name,
-        case when resource_id is not null then coalesce(product_family, service_name) end as resource_type,
-        *
+        case when is_marketplace then coalesce(legal_entity, service_name) else 'AWS' end
+            as publisher_name,
+        case when resource_id is not null then coalesce(product_family, service_name) end
+            as resource_type
 
     from unioned
 

@@ -98,7 +98,8 @@ mapped as (
         'Payer Account' as billing_account_type,
         nullif(usage_account_id, '') as sub_account_id,
         nullif(usage_account_name, '') as sub_account_name,
-        case when nullif(usage_account_id, '') is not null then 'Linked Account' end as sub_account_type,
+        case when nullif(usage_account_id, '') is not null then 'Linked Account' end
+            as sub_account_type,
         currency_code as billing_currency,
         billing_period_start_at,
         billing_period_end_at,
@@ -110,7 +111,9 @@ mapped as (
         usage_end_at as charge_period_end_at,
         charge_category,
         case
-            when can_correct_prior_period and usage_start_at < billing_period_start_at then 'Correction'
+            when
+                can_correct_prior_period and usage_start_at < billing_period_start_at
+                then 'Correction'
         end as charge_class,
         charge_frequency,
         nullif(line_item_description, '') as charge_description,
@@ -123,35 +126,45 @@ mapped as (
             when 'reservation_effective_cost' then reservation_effective_cost
             when 'savings_plan_effective_cost' then savings_plan_effective_cost
             when 'zero' then 0
-            when 'commitment_purchase' then case when commitment_id is null then unblended_cost else 0 end
+            when
+                'commitment_purchase'
+                then case when commitment_id is null then unblended_cost else 0 end
         end as effective_cost,
         case
             when not is_priced then unblended_cost
-            when list_cost_basis = 'public_on_demand' and has_public_price then public_on_demand_cost
+            when
+                list_cost_basis = 'public_on_demand' and has_public_price
+                then public_on_demand_cost
             else unblended_cost
         end as list_cost,
         case
             when not is_priced then null
-            when list_cost_basis = 'public_on_demand' and has_public_price then public_on_demand_rate
+            when
+                list_cost_basis = 'public_on_demand' and has_public_price
+                then public_on_demand_rate
             else unblended_rate
         end as list_unit_price,
         case
             when not is_priced then unblended_cost
-            when contracted_cost_basis = 'public_on_demand' and has_public_price then public_on_demand_cost
+            when
+                contracted_cost_basis = 'public_on_demand' and has_public_price
+                then public_on_demand_cost
             else unblended_cost
         end as contracted_cost,
         case
             when not is_priced then null
-            when contracted_cost_basis = 'public_on_demand' and has_public_price then public_on_demand_rate
+            when
+                contracted_cost_basis = 'public_on_demand' and has_public_price
+                then public_on_demand_rate
             else unblended_rate
         end as contracted_unit_price,
 
         -- pricing and usage quantities
         case
             when is_priced then coalesce(
-                line_item_pricing_category,
-                case when usage_type like '%SpotUsage%' then 'Dynamic' else 'Standard' end
-            )
+                    line_item_pricing_category,
+                    case when usage_type like '%SpotUsage%' then 'Dynamic' else 'Standard' end
+                )
         end as pricing_category,
         case when is_priced then usage_amount end as pricing_quantity,
         case when is_priced then nullif(pricing_unit, '') end as pricing_unit,
@@ -162,7 +175,9 @@ mapped as (
         -- SKU
         case when is_priced then nullif(product_sku, '') end as sku_id,
         case when is_priced then nullif(pricing_rate_code, '') end as sku_price_id,
-        case when is_priced and nullif(product_sku, '') is not null then nullif(usage_type, '') end as sku_meter,
+        case
+            when is_priced and nullif(product_sku, '') is not null then nullif(usage_type, '')
+        end as sku_meter,
 
         -- commitment discounts
         commitment_id as commitment_discount_id,
@@ -174,12 +189,17 @@ mapped as (
             when savings_plan_id is not null then 'Savings Plan'
             when reservation_id is not null then 'Reserved Instance'
         end as commitment_discount_type,
-        case when commitment_id is not null then line_item_commitment_status end as commitment_discount_status,
+        case when commitment_id is not null then line_item_commitment_status end
+            as commitment_discount_status,
         case
             when commitment_id is null or not is_priced then null
             when commitment_quantity_basis = 'usage_amount' then usage_amount
-            when commitment_quantity_basis = 'savings_plan_effective_cost' then savings_plan_effective_cost
-            when commitment_quantity_basis = 'savings_plan_total_commitment' then savings_plan_total_commitment
+            when
+                commitment_quantity_basis = 'savings_plan_effective_cost'
+                then savings_plan_effective_cost
+            when
+                commitment_quantity_basis = 'savings_plan_total_commitment'
+                then savings_plan_total_commitment
             when commitment_quantity_basis = 'unblended_cost' then unblended_cost
             when commitment_quantity_basis = 'reservation_total_reserved_units'
                 then coalesce(reservation_total_reserved_units, usage_amount)
@@ -209,7 +229,7 @@ mapped as (
         coalesce(mapped_service_category, 'Other') as service_category,
         coalesce(mapped_service_subcategory, 'Other (Other)') as service_subcategory,
         mapped_service_category is null as is_unmapped_service,
-        case when billing_entity = 'AWS Marketplace' then true else false end as is_marketplace,
+        coalesce(billing_entity = 'AWS Marketplace', false) as is_marketplace,
         nullif(legal_entity, '') as legal_entity,
         nullif(usage_type, '') as usage_type,
         nullif(operation, '') as operation,

@@ -22,22 +22,22 @@
 with
 
 {% for source_system, model_name in shapes %}
-{{ source_system }} as (
+    {{ source_system }} as (
 
-    select
-        *,
-        '{{ source_system }}' as source_system
+        select
+            *,
+            '{{ source_system }}' as source_system
 
-    from {{ ref(model_name) }}
+        from {{ ref(model_name) }}
 
-),
+    ),
 
 {% endfor %}
 unioned as (
 
     {% for source_system, model_name in shapes %}
-    select * from {{ source_system }}
-    {% if not loop.last %}union all{% endif %}
+        select * from {{ source_system }}
+        {% if not loop.last %}union all{% endif %}
     {% endfor %}
 
 )

@@ -84,14 +84,14 @@ pairs as (
 
     inner join negations
         on covered.line_item_type = negations.target_line_item_type
-        and covered.billing_period_start_at = negations.billing_period_start_at
-        and covered.time_interval = negations.time_interval
-        and covered.pair_rank = negations.pair_rank
-        and covered.sub_account_id is not distinct from negations.sub_account_id
-        and covered.resource_id is not distinct from negations.resource_id
-        and covered.usage_type is not distinct from negations.usage_type
-        and covered.operation is not distinct from negations.operation
-        and covered.commitment_discount_id is not distinct from negations.commitment_discount_id
+            and covered.billing_period_start_at = negations.billing_period_start_at
+            and covered.time_interval = negations.time_interval
+            and covered.pair_rank = negations.pair_rank
+            and covered.sub_account_id is not distinct from negations.sub_account_id
+            and covered.resource_id is not distinct from negations.resource_id
+            and covered.usage_type is not distinct from negations.usage_type
+            and covered.operation is not distinct from negations.operation
+            and covered.commitment_discount_id is not distinct from negations.commitment_discount_id
 
 ),
 
@@ -101,18 +101,19 @@ merged as (
         line_items.* replace (
             line_items.billed_cost + coalesce(offsets.negated_cost, 0) as billed_cost,
             line_items.merged_line_item_count
-            + case when offsets.negation_line_item_id is null then 0 else 1 end as merged_line_item_count
+            + case when offsets.negation_line_item_id is null then 0 else 1 end
+                as merged_line_item_count
         )
 
     from line_items
 
     left join pairs as offsets
         on line_items.line_item_id = offsets.covered_line_item_id
-        and line_items.time_interval = offsets.covered_time_interval
+            and line_items.time_interval = offsets.covered_time_interval
 
     left join pairs as absorbed
         on line_items.line_item_id = absorbed.negation_line_item_id
-        and line_items.time_interval = absorbed.negation_time_interval
+            and line_items.time_interval = absorbed.negation_time_interval
 
     where absorbed.negation_line_item_id is null
 

@@ -16,18 +16,18 @@
 with
 
 {% for model_name in providers %}
-{{ model_name }} as (
+    {{ model_name }} as (
 
-    select * from {{ ref(model_name) }}
+        select * from {{ ref(model_name) }}
 
-),
+    ),
 
 {% endfor %}
 unioned as (
 
     {% for model_name in providers %}
-    select * from {{ model_name }}
-    {% if not loop.last %}union all{% endif %}
+        select * from {{ model_name }}
+        {% if not loop.last %}union all{% endif %}
     {% endfor %}
 
 )

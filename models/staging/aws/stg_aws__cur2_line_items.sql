@@ -21,7 +21,8 @@ renamed as (
         cast(bill_bill_type as {{ dbt.type_string() }}) as bill_type,
         cast(bill_payer_account_id as {{ dbt.type_string() }}) as payer_account_id,
         cast(bill_payer_account_name as {{ dbt.type_string() }}) as payer_account_name,
-        cast(bill_billing_period_start_date as {{ dbt.type_timestamp() }}) as billing_period_start_at,
+        cast(bill_billing_period_start_date as {{ dbt.type_timestamp() }})
+            as billing_period_start_at,
         cast(bill_billing_period_end_date as {{ dbt.type_timestamp() }}) as billing_period_end_at,
 
         -- line item
@@ -58,7 +59,8 @@ renamed as (
         cast(pricing_lease_contract_length as {{ dbt.type_string() }}) as lease_contract_length,
 
         -- product
-        cast({{ get_map_value('product', 'product_name') }} as {{ dbt.type_string() }}) as product_name,
+        cast({{ get_map_value('product', 'product_name') }} as {{ dbt.type_string() }})
+            as product_name,
         cast(product_servicecode as {{ dbt.type_string() }}) as product_servicecode,
         cast(product_sku as {{ dbt.type_string() }}) as product_sku,
         cast(product_product_family as {{ dbt.type_string() }}) as product_family,
@@ -71,17 +73,21 @@ renamed as (
         {{ to_focus_decimal('reservation_effective_cost') }} as reservation_effective_cost,
         {{ to_focus_decimal('reservation_unused_amortized_upfront_fee_for_billing_period') }}
             as reservation_unused_amortized_upfront_fee,
-        {{ to_focus_decimal('reservation_unused_recurring_fee') }} as reservation_unused_recurring_fee,
+        {{ to_focus_decimal('reservation_unused_recurring_fee') }}
+            as reservation_unused_recurring_fee,
         {{ to_focus_decimal('reservation_unused_quantity') }} as reservation_unused_quantity,
-        {{ to_focus_decimal('reservation_total_reserved_units') }} as reservation_total_reserved_units,
+        {{ to_focus_decimal('reservation_total_reserved_units') }}
+            as reservation_total_reserved_units,
         {{ to_utc_timestamp('reservation_start_time') }} as reservation_start_at,
         {{ to_utc_timestamp('reservation_end_time') }} as reservation_end_at,
 
         -- savings plans
         cast(savings_plan_savings_plan_a_r_n as {{ dbt.type_string() }}) as savings_plan_arn,
-        {{ to_focus_decimal('savings_plan_savings_plan_effective_cost') }} as savings_plan_effective_cost,
+        {{ to_focus_decimal('savings_plan_savings_plan_effective_cost') }}
+            as savings_plan_effective_cost,
         {{ to_focus_decimal('savings_plan_savings_plan_rate') }} as savings_plan_rate,
-        {{ to_focus_decimal('savings_plan_total_commitment_to_date') }} as savings_plan_total_commitment,
+        {{ to_focus_decimal('savings_plan_total_commitment_to_date') }}
+            as savings_plan_total_commitment,
         {{ to_focus_decimal('savings_plan_used_commitment') }} as savings_plan_used_commitment,
         cast(savings_plan_offering_type as {{ dbt.type_string() }}) as savings_plan_offering_type,
         cast(savings_plan_payment_option as {{ dbt.type_string() }}) as savings_plan_payment_option,
