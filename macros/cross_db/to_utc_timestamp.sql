@@ -1,6 +1,6 @@
 {#-
     Parses a provider timestamp text (ISO 8601 with `Z` or an offset, or a naive text that the
-    provider documents as UTC) into the warehouse's UTC timestamp type.
+    provider documents as UTC) into the warehouse's UTC timestamp type; a blank text is null.
 -#}
 {% macro to_utc_timestamp(expression) %}
     {{ return(adapter.dispatch('to_utc_timestamp', 'finops_focus')(expression)) }}
@@ -8,10 +8,10 @@
 
 {# DuckDB: timestamptz honours the offset; AT TIME ZONE 'UTC' gives a naive UTC timestamp. #}
 {% macro default__to_utc_timestamp(expression) -%}
-    cast(cast({{ expression }} as timestamptz) at time zone 'UTC' as timestamp)
+    cast(cast(nullif(trim({{ expression }}), '') as timestamptz) at time zone 'UTC' as timestamp)
 {%- endmacro %}
 
 {# BigQuery: TIMESTAMP() honours the offset and treats a naive text as UTC. #}
 {% macro bigquery__to_utc_timestamp(expression) -%}
-    timestamp({{ expression }})
+    timestamp(nullif(trim({{ expression }}), ''))
 {%- endmacro %}

@@ -16,3 +16,9 @@
 {% macro to_focus_decimal(expression) %}
     cast({{ expression }} as {{ type_focus_decimal() }})
 {%- endmacro %}
+
+
+{#- For provider columns typed as text (CUR writes rates as strings): blank means no value. -#}
+{% macro text_to_focus_decimal(expression) %}
+    {{ to_focus_decimal('nullif(trim(' ~ expression ~ "), '')") }}
+{%- endmacro %}

@@ -37,6 +37,7 @@ joined as (
         line_item_types.commitment_quantity_basis,
         line_item_types.list_cost_basis,
         line_item_types.contracted_cost_basis,
+        line_item_types.default_pricing_unit,
         line_item_types.merges_into_line_item_type,
         line_item_types.creates_unused_commitment_row,
         line_item_types.can_correct_prior_period,
@@ -62,7 +63,11 @@ checked as (
 
     select
         *,
-        coalesce(savings_plan_id, reservation_id) as commitment_id
+        coalesce(savings_plan_id, reservation_id) as commitment_id,
+        coalesce(
+            nullif(product_sku, ''),
+            coalesce(nullif(product_code, ''), 'AWS') || ':' || coalesce(nullif(usage_type, ''), line_item_type)
+        ) as sku_or_derived_id
 
     from joined
 
@@ -167,17 +172,23 @@ mapped as (
                 )
         end as pricing_category,
         case when is_priced then usage_amount end as pricing_quantity,
-        case when is_priced then nullif(pricing_unit, '') end as pricing_unit,
+        case when is_priced then coalesce(nullif(pricing_unit, ''), default_pricing_unit) end as pricing_unit,
         case when charge_category = 'Usage' then usage_amount end as consumed_quantity,
-        case when charge_category = 'Usage' then nullif(pricing_unit, '') end as consumed_unit,
+        case
+            when charge_category = 'Usage' then coalesce(nullif(pricing_unit, ''), default_pricing_unit)
+        end as consumed_unit,
         coalesce(nullif(pricing_currency, ''), currency_code) as pricing_currency,
 
         -- SKU
-        case when is_priced then nullif(product_sku, '') end as sku_id,
-        case when is_priced then nullif(pricing_rate_code, '') end as sku_price_id,
+        -- AWS leaves SKU and rate code blank on some lines (Savings Plan fees, some spot and fee
+        -- lines); FOCUS needs them on every priced row, so a stable ID is derived from the service
+        -- code and usage type (DECISIONLOG D-013).
+        case when is_priced then sku_or_derived_id end as sku_id,
         case
-            when is_priced and nullif(product_sku, '') is not null then nullif(usage_type, '')
-        end as sku_meter,
+            when is_priced
+                then coalesce(nullif(pricing_rate_code, ''), sku_or_derived_id || ':' || line_item_type)
+        end as sku_price_id,
+        case when is_priced then coalesce(nullif(usage_type, ''), line_item_type) end as sku_meter,
 
         -- commitment discounts
         commitment_id as commitment_discount_id,

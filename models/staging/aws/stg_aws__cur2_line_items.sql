@@ -38,9 +38,9 @@ renamed as (
         cast(line_item_resource_id as {{ dbt.type_string() }}) as resource_id,
         {{ to_focus_decimal('line_item_usage_amount') }} as usage_amount,
         cast(line_item_currency_code as {{ dbt.type_string() }}) as currency_code,
-        {{ to_focus_decimal('line_item_unblended_rate') }} as unblended_rate,
+        {{ text_to_focus_decimal('line_item_unblended_rate') }} as unblended_rate,
         {{ to_focus_decimal('line_item_unblended_cost') }} as unblended_cost,
-        {{ to_focus_decimal('line_item_net_unblended_rate') }} as net_unblended_rate,
+        {{ text_to_focus_decimal('line_item_net_unblended_rate') }} as net_unblended_rate,
         {{ to_focus_decimal('line_item_net_unblended_cost') }} as net_unblended_cost,
         cast(line_item_line_item_description as {{ dbt.type_string() }}) as line_item_description,
         cast(line_item_tax_type as {{ dbt.type_string() }}) as tax_type,
@@ -48,7 +48,7 @@ renamed as (
 
         -- pricing
         cast(pricing_currency as {{ dbt.type_string() }}) as pricing_currency,
-        {{ to_focus_decimal('pricing_public_on_demand_rate') }} as public_on_demand_rate,
+        {{ text_to_focus_decimal('pricing_public_on_demand_rate') }} as public_on_demand_rate,
         {{ to_focus_decimal('pricing_public_on_demand_cost') }} as public_on_demand_cost,
         cast(pricing_term as {{ dbt.type_string() }}) as pricing_term,
         cast(pricing_unit as {{ dbt.type_string() }}) as pricing_unit,
@@ -76,7 +76,7 @@ renamed as (
         {{ to_focus_decimal('reservation_unused_recurring_fee') }}
             as reservation_unused_recurring_fee,
         {{ to_focus_decimal('reservation_unused_quantity') }} as reservation_unused_quantity,
-        {{ to_focus_decimal('reservation_total_reserved_units') }}
+        {{ text_to_focus_decimal('reservation_total_reserved_units') }}
             as reservation_total_reserved_units,
         {{ to_utc_timestamp('reservation_start_time') }} as reservation_start_at,
         {{ to_utc_timestamp('reservation_end_time') }} as reservation_end_at,

@@ -1,0 +1,167 @@
+{#-
+    Legacy Cost and Usage Report, gzipped CSV (`lineItem/UnblendedCost` headers; every value read as
+    text, blanks as null): rename to the AWS staging contract and cast; nothing else.
+    Columns that a month's report may leave out are aligned to null (see align_optional_columns);
+    the others are mandatory and their absence fails the model. Tags and cost categories are one
+    column each, gathered into maps keyed as delivered minus the prefix (`user:CostCenter`).
+-#}
+{#- Enabled with its source, so that a build without this shape does not trip on it. -#}
+{{ config(enabled=var('aws_enabled') and var('aws_cur_legacy_csv_enabled')) }}
+{%- set optional_columns = {} -%}
+{%- for column_name in [
+    'bill/InvoicingEntity',
+    'lineItem/ResourceId',
+    'lineItem/NetUnblendedRate',
+    'lineItem/NetUnblendedCost',
+    'pricing/currency',
+    'pricing/publicOnDemandRate',
+    'pricing/publicOnDemandCost',
+    'pricing/term',
+    'pricing/unit',
+    'pricing/RateCode',
+    'pricing/RateId',
+    'pricing/PurchaseOption',
+    'pricing/OfferingClass',
+    'pricing/LeaseContractLength',
+    'product/ProductName',
+    'product/servicecode',
+    'product/sku',
+    'product/productFamily',
+    'product/regionCode',
+    'product/region',
+    'product/location',
+    'product/instanceType',
+    'reservation/ReservationARN',
+    'reservation/EffectiveCost',
+    'reservation/UnusedAmortizedUpfrontFeeForBillingPeriod',
+    'reservation/UnusedRecurringFee',
+    'reservation/UnusedQuantity',
+    'reservation/TotalReservedUnits',
+    'reservation/StartTime',
+    'reservation/EndTime',
+    'savingsPlan/SavingsPlanARN',
+    'savingsPlan/SavingsPlanEffectiveCost',
+    'savingsPlan/SavingsPlanRate',
+    'savingsPlan/TotalCommitmentToDate',
+    'savingsPlan/UsedCommitment',
+    'savingsPlan/OfferingType',
+    'savingsPlan/PaymentOption',
+    'savingsPlan/PurchaseTerm',
+    'savingsPlan/StartTime',
+    'savingsPlan/EndTime',
+    'resourceTags/',
+    'costCategory/',
+] -%}
+    {%- do optional_columns.update({column_name: dbt.type_string()}) -%}
+{%- endfor -%}
+
+with
+
+source as (
+
+    select * from {{ source('aws', 'cur_legacy_csv') }}
+    {{ align_optional_columns(optional_columns) }}
+
+),
+
+renamed as (
+
+    select
+        -- identity
+        cast("identity/LineItemId" as {{ dbt.type_string() }}) as line_item_id,
+        cast("identity/TimeInterval" as {{ dbt.type_string() }}) as time_interval,
+
+        -- bill; legacy CUR has no account names, and FOCUS 1.2 requires a name wherever the ID
+        -- is set, so the account ID stands in for the name (here and for the usage account)
+        cast("bill/InvoiceId" as {{ dbt.type_string() }}) as invoice_id,
+        cast("bill/InvoicingEntity" as {{ dbt.type_string() }}) as invoicing_entity,
+        cast("bill/BillingEntity" as {{ dbt.type_string() }}) as billing_entity,
+        cast("bill/BillType" as {{ dbt.type_string() }}) as bill_type,
+        cast("bill/PayerAccountId" as {{ dbt.type_string() }}) as payer_account_id,
+        cast("bill/PayerAccountId" as {{ dbt.type_string() }}) as payer_account_name,
+        {{ to_utc_timestamp('"bill/BillingPeriodStartDate"') }} as billing_period_start_at,
+        {{ to_utc_timestamp('"bill/BillingPeriodEndDate"') }} as billing_period_end_at,
+
+        -- line item
+        cast("lineItem/UsageAccountId" as {{ dbt.type_string() }}) as usage_account_id,
+        cast("lineItem/UsageAccountId" as {{ dbt.type_string() }}) as usage_account_name,
+        cast("lineItem/LineItemType" as {{ dbt.type_string() }}) as line_item_type,
+        {{ to_utc_timestamp('"lineItem/UsageStartDate"') }} as usage_start_at,
+        {{ to_utc_timestamp('"lineItem/UsageEndDate"') }} as usage_end_at,
+        cast("lineItem/ProductCode" as {{ dbt.type_string() }}) as product_code,
+        cast("lineItem/UsageType" as {{ dbt.type_string() }}) as usage_type,
+        cast("lineItem/Operation" as {{ dbt.type_string() }}) as operation,
+        cast("lineItem/AvailabilityZone" as {{ dbt.type_string() }}) as availability_zone,
+        cast("lineItem/ResourceId" as {{ dbt.type_string() }}) as resource_id,
+        {{ text_to_focus_decimal('"lineItem/UsageAmount"') }} as usage_amount,
+        cast("lineItem/CurrencyCode" as {{ dbt.type_string() }}) as currency_code,
+        {{ text_to_focus_decimal('"lineItem/UnblendedRate"') }} as unblended_rate,
+        {{ text_to_focus_decimal('"lineItem/UnblendedCost"') }} as unblended_cost,
+        {{ text_to_focus_decimal('"lineItem/NetUnblendedRate"') }} as net_unblended_rate,
+        {{ text_to_focus_decimal('"lineItem/NetUnblendedCost"') }} as net_unblended_cost,
+        cast("lineItem/LineItemDescription" as {{ dbt.type_string() }}) as line_item_description,
+        cast("lineItem/TaxType" as {{ dbt.type_string() }}) as tax_type,
+        cast("lineItem/LegalEntity" as {{ dbt.type_string() }}) as legal_entity,
+
+        -- pricing
+        cast("pricing/currency" as {{ dbt.type_string() }}) as pricing_currency,
+        {{ text_to_focus_decimal('"pricing/publicOnDemandRate"') }} as public_on_demand_rate,
+        {{ text_to_focus_decimal('"pricing/publicOnDemandCost"') }} as public_on_demand_cost,
+        cast("pricing/term" as {{ dbt.type_string() }}) as pricing_term,
+        cast("pricing/unit" as {{ dbt.type_string() }}) as pricing_unit,
+        cast("pricing/RateCode" as {{ dbt.type_string() }}) as pricing_rate_code,
+        cast("pricing/RateId" as {{ dbt.type_string() }}) as pricing_rate_id,
+        cast("pricing/PurchaseOption" as {{ dbt.type_string() }}) as purchase_option,
+        cast("pricing/OfferingClass" as {{ dbt.type_string() }}) as offering_class,
+        cast("pricing/LeaseContractLength" as {{ dbt.type_string() }}) as lease_contract_length,
+
+        -- product; older reports carry the region code only in `product/region`
+        cast("product/ProductName" as {{ dbt.type_string() }}) as product_name,
+        cast("product/servicecode" as {{ dbt.type_string() }}) as product_servicecode,
+        cast("product/sku" as {{ dbt.type_string() }}) as product_sku,
+        cast("product/productFamily" as {{ dbt.type_string() }}) as product_family,
+        cast(coalesce("product/regionCode", "product/region") as {{ dbt.type_string() }})
+            as region_code,
+        cast("product/location" as {{ dbt.type_string() }}) as region_name,
+        cast("product/instanceType" as {{ dbt.type_string() }}) as instance_type,
+
+        -- reservations (RIs)
+        cast("reservation/ReservationARN" as {{ dbt.type_string() }}) as reservation_arn,
+        {{ text_to_focus_decimal('"reservation/EffectiveCost"') }} as reservation_effective_cost,
+        {{ text_to_focus_decimal('"reservation/UnusedAmortizedUpfrontFeeForBillingPeriod"') }}
+            as reservation_unused_amortized_upfront_fee,
+        {{ text_to_focus_decimal('"reservation/UnusedRecurringFee"') }}
+            as reservation_unused_recurring_fee,
+        {{ text_to_focus_decimal('"reservation/UnusedQuantity"') }} as reservation_unused_quantity,
+        {{ text_to_focus_decimal('"reservation/TotalReservedUnits"') }}
+            as reservation_total_reserved_units,
+        {{ to_utc_timestamp('"reservation/StartTime"') }} as reservation_start_at,
+        {{ to_utc_timestamp('"reservation/EndTime"') }} as reservation_end_at,
+
+        -- savings plans
+        cast("savingsPlan/SavingsPlanARN" as {{ dbt.type_string() }}) as savings_plan_arn,
+        {{ text_to_focus_decimal('"savingsPlan/SavingsPlanEffectiveCost"') }}
+            as savings_plan_effective_cost,
+        {{ text_to_focus_decimal('"savingsPlan/SavingsPlanRate"') }} as savings_plan_rate,
+        {{ text_to_focus_decimal('"savingsPlan/TotalCommitmentToDate"') }}
+            as savings_plan_total_commitment,
+        {{ text_to_focus_decimal('"savingsPlan/UsedCommitment"') }} as savings_plan_used_commitment,
+        cast("savingsPlan/OfferingType" as {{ dbt.type_string() }}) as savings_plan_offering_type,
+        cast("savingsPlan/PaymentOption" as {{ dbt.type_string() }})
+            as savings_plan_payment_option,
+        cast("savingsPlan/PurchaseTerm" as {{ dbt.type_string() }}) as savings_plan_purchase_term,
+        {{ to_utc_timestamp('"savingsPlan/StartTime"') }} as savings_plan_start_at,
+        {{ to_utc_timestamp('"savingsPlan/EndTime"') }} as savings_plan_end_at,
+
+        -- maps, keys as the CSV headers write them minus the prefix (user:CostCenter, ...)
+        {{ prefixed_columns_to_map('source', 'resourceTags/') }} as resource_tags,
+        {{ prefixed_columns_to_map('source', 'costCategory/') }} as cost_categories,
+
+        -- lineage
+        cast(filename as {{ dbt.type_string() }}) as source_file
+
+    from source
+
+)
+
+select * from renamed

@@ -1,0 +1,170 @@
+{#-
+    Legacy Cost and Usage Report, Parquet from the Athena integration (`line_item_unblended_cost`
+    names; costs as doubles, rates and term dates as text, usage and billing dates as timestamps):
+    rename to the AWS staging contract and cast; nothing else. The names are CUR 2.0's, so the casts
+    mirror stg_aws__cur2_line_items; what CUR 2.0 keeps in maps is one column each here.
+    Columns that a month's report may leave out are aligned to null (see align_optional_columns);
+    the others are mandatory and their absence fails the model. Tags and cost categories are
+    gathered into maps keyed as delivered minus the prefix (`user_cost_center`, as in CUR 2.0).
+-#}
+{#- Enabled with its source, so that a build without this shape does not trip on it. -#}
+{{ config(enabled=var('aws_enabled') and var('aws_cur_legacy_parquet_enabled')) }}
+{%- set optional_columns = {
+    'bill_invoicing_entity': dbt.type_string(),
+    'line_item_resource_id': dbt.type_string(),
+    'line_item_net_unblended_rate': dbt.type_string(),
+    'line_item_net_unblended_cost': dbt.type_float(),
+    'pricing_currency': dbt.type_string(),
+    'pricing_public_on_demand_rate': dbt.type_string(),
+    'pricing_public_on_demand_cost': dbt.type_float(),
+    'pricing_term': dbt.type_string(),
+    'pricing_unit': dbt.type_string(),
+    'pricing_rate_code': dbt.type_string(),
+    'pricing_rate_id': dbt.type_string(),
+    'pricing_purchase_option': dbt.type_string(),
+    'pricing_offering_class': dbt.type_string(),
+    'pricing_lease_contract_length': dbt.type_string(),
+    'product_product_name': dbt.type_string(),
+    'product_servicecode': dbt.type_string(),
+    'product_sku': dbt.type_string(),
+    'product_product_family': dbt.type_string(),
+    'product_region_code': dbt.type_string(),
+    'product_region': dbt.type_string(),
+    'product_location': dbt.type_string(),
+    'product_instance_type': dbt.type_string(),
+    'reservation_reservation_a_r_n': dbt.type_string(),
+    'reservation_effective_cost': dbt.type_float(),
+    'reservation_unused_amortized_upfront_fee_for_billing_period': dbt.type_float(),
+    'reservation_unused_recurring_fee': dbt.type_float(),
+    'reservation_unused_quantity': dbt.type_float(),
+    'reservation_total_reserved_units': dbt.type_string(),
+    'reservation_start_time': dbt.type_string(),
+    'reservation_end_time': dbt.type_string(),
+    'savings_plan_savings_plan_a_r_n': dbt.type_string(),
+    'savings_plan_savings_plan_effective_cost': dbt.type_float(),
+    'savings_plan_savings_plan_rate': dbt.type_float(),
+    'savings_plan_total_commitment_to_date': dbt.type_float(),
+    'savings_plan_used_commitment': dbt.type_float(),
+    'savings_plan_offering_type': dbt.type_string(),
+    'savings_plan_payment_option': dbt.type_string(),
+    'savings_plan_purchase_term': dbt.type_string(),
+    'savings_plan_start_time': dbt.type_string(),
+    'savings_plan_end_time': dbt.type_string(),
+    'resource_tags_': dbt.type_string(),
+    'cost_category_': dbt.type_string(),
+} -%}
+
+with
+
+source as (
+
+    select * from {{ source('aws', 'cur_legacy_parquet') }}
+    {{ align_optional_columns(optional_columns) }}
+
+),
+
+renamed as (
+
+    select
+        -- identity
+        cast(identity_line_item_id as {{ dbt.type_string() }}) as line_item_id,
+        cast(identity_time_interval as {{ dbt.type_string() }}) as time_interval,
+
+        -- bill; legacy CUR has no account names, and FOCUS 1.2 requires a name wherever the ID
+        -- is set, so the account ID stands in for the name (here and for the usage account)
+        cast(bill_invoice_id as {{ dbt.type_string() }}) as invoice_id,
+        cast(bill_invoicing_entity as {{ dbt.type_string() }}) as invoicing_entity,
+        cast(bill_billing_entity as {{ dbt.type_string() }}) as billing_entity,
+        cast(bill_bill_type as {{ dbt.type_string() }}) as bill_type,
+        cast(bill_payer_account_id as {{ dbt.type_string() }}) as payer_account_id,
+        cast(bill_payer_account_id as {{ dbt.type_string() }}) as payer_account_name,
+        cast(bill_billing_period_start_date as {{ dbt.type_timestamp() }})
+            as billing_period_start_at,
+        cast(bill_billing_period_end_date as {{ dbt.type_timestamp() }}) as billing_period_end_at,
+
+        -- line item
+        cast(line_item_usage_account_id as {{ dbt.type_string() }}) as usage_account_id,
+        cast(line_item_usage_account_id as {{ dbt.type_string() }}) as usage_account_name,
+        cast(line_item_line_item_type as {{ dbt.type_string() }}) as line_item_type,
+        cast(line_item_usage_start_date as {{ dbt.type_timestamp() }}) as usage_start_at,
+        cast(line_item_usage_end_date as {{ dbt.type_timestamp() }}) as usage_end_at,
+        cast(line_item_product_code as {{ dbt.type_string() }}) as product_code,
+        cast(line_item_usage_type as {{ dbt.type_string() }}) as usage_type,
+        cast(line_item_operation as {{ dbt.type_string() }}) as operation,
+        cast(line_item_availability_zone as {{ dbt.type_string() }}) as availability_zone,
+        cast(line_item_resource_id as {{ dbt.type_string() }}) as resource_id,
+        {{ to_focus_decimal('line_item_usage_amount') }} as usage_amount,
+        cast(line_item_currency_code as {{ dbt.type_string() }}) as currency_code,
+        {{ text_to_focus_decimal('line_item_unblended_rate') }} as unblended_rate,
+        {{ to_focus_decimal('line_item_unblended_cost') }} as unblended_cost,
+        {{ text_to_focus_decimal('line_item_net_unblended_rate') }} as net_unblended_rate,
+        {{ to_focus_decimal('line_item_net_unblended_cost') }} as net_unblended_cost,
+        cast(line_item_line_item_description as {{ dbt.type_string() }}) as line_item_description,
+        cast(line_item_tax_type as {{ dbt.type_string() }}) as tax_type,
+        cast(line_item_legal_entity as {{ dbt.type_string() }}) as legal_entity,
+
+        -- pricing
+        cast(pricing_currency as {{ dbt.type_string() }}) as pricing_currency,
+        {{ text_to_focus_decimal('pricing_public_on_demand_rate') }} as public_on_demand_rate,
+        {{ to_focus_decimal('pricing_public_on_demand_cost') }} as public_on_demand_cost,
+        cast(pricing_term as {{ dbt.type_string() }}) as pricing_term,
+        cast(pricing_unit as {{ dbt.type_string() }}) as pricing_unit,
+        cast(pricing_rate_code as {{ dbt.type_string() }}) as pricing_rate_code,
+        cast(pricing_rate_id as {{ dbt.type_string() }}) as pricing_rate_id,
+        cast(pricing_purchase_option as {{ dbt.type_string() }}) as purchase_option,
+        cast(pricing_offering_class as {{ dbt.type_string() }}) as offering_class,
+        cast(pricing_lease_contract_length as {{ dbt.type_string() }}) as lease_contract_length,
+
+        -- product (flat columns here, the `product` map's keys in CUR 2.0); older reports carry
+        -- the region code only in `product_region`
+        cast(product_product_name as {{ dbt.type_string() }}) as product_name,
+        cast(product_servicecode as {{ dbt.type_string() }}) as product_servicecode,
+        cast(product_sku as {{ dbt.type_string() }}) as product_sku,
+        cast(product_product_family as {{ dbt.type_string() }}) as product_family,
+        cast(
+            coalesce(nullif(product_region_code, ''), nullif(product_region, ''))
+            as {{ dbt.type_string() }}
+        ) as region_code,
+        cast(product_location as {{ dbt.type_string() }}) as region_name,
+        cast(product_instance_type as {{ dbt.type_string() }}) as instance_type,
+
+        -- reservations (RIs); term dates are text, blank when the line has no reservation
+        cast(reservation_reservation_a_r_n as {{ dbt.type_string() }}) as reservation_arn,
+        {{ to_focus_decimal('reservation_effective_cost') }} as reservation_effective_cost,
+        {{ to_focus_decimal('reservation_unused_amortized_upfront_fee_for_billing_period') }}
+            as reservation_unused_amortized_upfront_fee,
+        {{ to_focus_decimal('reservation_unused_recurring_fee') }}
+            as reservation_unused_recurring_fee,
+        {{ to_focus_decimal('reservation_unused_quantity') }} as reservation_unused_quantity,
+        {{ text_to_focus_decimal('reservation_total_reserved_units') }}
+            as reservation_total_reserved_units,
+        {{ to_utc_timestamp("nullif(trim(reservation_start_time), '')") }} as reservation_start_at,
+        {{ to_utc_timestamp("nullif(trim(reservation_end_time), '')") }} as reservation_end_at,
+
+        -- savings plans; term dates are text, blank when the line has no Savings Plan
+        cast(savings_plan_savings_plan_a_r_n as {{ dbt.type_string() }}) as savings_plan_arn,
+        {{ to_focus_decimal('savings_plan_savings_plan_effective_cost') }}
+            as savings_plan_effective_cost,
+        {{ to_focus_decimal('savings_plan_savings_plan_rate') }} as savings_plan_rate,
+        {{ to_focus_decimal('savings_plan_total_commitment_to_date') }}
+            as savings_plan_total_commitment,
+        {{ to_focus_decimal('savings_plan_used_commitment') }} as savings_plan_used_commitment,
+        cast(savings_plan_offering_type as {{ dbt.type_string() }}) as savings_plan_offering_type,
+        cast(savings_plan_payment_option as {{ dbt.type_string() }}) as savings_plan_payment_option,
+        cast(savings_plan_purchase_term as {{ dbt.type_string() }}) as savings_plan_purchase_term,
+        {{ to_utc_timestamp("nullif(trim(savings_plan_start_time), '')") }}
+            as savings_plan_start_at,
+        {{ to_utc_timestamp("nullif(trim(savings_plan_end_time), '')") }} as savings_plan_end_at,
+
+        -- maps, keys as the Athena names write them minus the prefix (user_cost_center, ...)
+        {{ prefixed_columns_to_map('source', 'resource_tags_') }} as resource_tags,
+        {{ prefixed_columns_to_map('source', 'cost_category_') }} as cost_categories,
+
+        -- lineage
+        cast(filename as {{ dbt.type_string() }}) as source_file
+
+    from source
+
+)
+
+select * from renamed

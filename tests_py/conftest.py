@@ -1,0 +1,110 @@
+"""Shared pytest helpers: run dbt on a chosen raw-data folder into a DuckDB file of its own.
+
+Each dbt invocation runs as a subprocess with its own target and log folders, so a test's build
+never shares state with another's; invocations run one at a time (pytest runs tests serially).
+The committed fixture (data/fixtures) is built once per session.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_DATA = REPO_ROOT / "data" / "fixtures"
+DBT = Path(sys.executable).parent / "dbt"
+MART = "main_focus.focus_cost_and_usage"
+
+
+@dataclass
+class DbtResult:
+    returncode: int
+    output: str
+
+
+@dataclass
+class Build:
+    """A built project: its DuckDB file, the raw data it read and the dbt output."""
+
+    duckdb_path: Path
+    raw_path: Path
+    target_path: Path
+    result: DbtResult
+
+    def query(self, sql: str) -> list[tuple]:
+        import duckdb
+
+        with duckdb.connect(str(self.duckdb_path), read_only=True) as connection:
+            return connection.sql(sql).fetchall()
+
+
+def ensure_profiles() -> Path:
+    """The tests use the project's example profile, copied to profiles.yml when absent."""
+    profiles = REPO_ROOT / "profiles.yml"
+    if not profiles.exists():
+        shutil.copyfile(REPO_ROOT / "profiles.example.yml", profiles)
+    return REPO_ROOT
+
+
+def run_dbt(
+    args: list[str],
+    *,
+    duckdb_path: Path,
+    raw_path: Path,
+    work_dir: Path,
+    dbt_vars: dict | None = None,
+    extra_env: dict | None = None,
+) -> DbtResult:
+    """Run one dbt command against `duckdb_path`, reading raw exports from `raw_path`."""
+    ensure_profiles()
+    env = {
+        **os.environ,
+        "FOCUS_DUCKDB_PATH": str(duckdb_path),
+        "FOCUS_RAW_DATA_PATH": str(raw_path),
+        "DBT_PROFILES_DIR": str(REPO_ROOT),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+        **(extra_env or {}),
+    }
+    command = [
+        str(DBT),
+        *args,
+        "--project-dir",
+        str(REPO_ROOT),
+        "--target-path",
+        str(work_dir / "target"),
+        "--log-path",
+        str(work_dir / "logs"),
+    ]
+    if dbt_vars:
+        command += ["--vars", json.dumps(dbt_vars)]
+    completed = subprocess.run(
+        command, cwd=REPO_ROOT, env=env, capture_output=True, text=True, check=False
+    )
+    return DbtResult(completed.returncode, completed.stdout + completed.stderr)
+
+
+def build_project(
+    work_dir: Path, raw_path: Path, dbt_vars: dict | None = None, select: str | None = None
+) -> Build:
+    work_dir.mkdir(parents=True, exist_ok=True)
+    duckdb_path = work_dir / "focus.duckdb"
+    args = ["build"] + (["--select", select] if select else [])
+    result = run_dbt(
+        args, duckdb_path=duckdb_path, raw_path=raw_path, work_dir=work_dir, dbt_vars=dbt_vars
+    )
+    return Build(duckdb_path, raw_path, work_dir / "target", result)
+
+
+@pytest.fixture(scope="session")
+def fixture_build(tmp_path_factory) -> Build:
+    """The committed AWS fixture (CUR 2.0 shape) built once for the whole session."""
+    build = build_project(tmp_path_factory.mktemp("fixture_build"), FIXTURE_DATA)
+    assert build.result.returncode == 0, build.result.output[-4000:]
+    return build
