@@ -2,7 +2,8 @@
 
 For each case the built fixture database is copied, the mart is damaged in one way, and only the
 tests of that kind are run (`dbt test`, no rebuild). The case passes when the expected test fails
-and the same tests pass on the undamaged copy (checked once, in the first test).
+and the same tests pass on the undamaged copy (checked once, in the first test). The copy always
+lands at the same path and dbt keeps one target folder, so dbt can reuse its parse between cases.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ CASES = [
     # (case id, damage SQL, dbt selector, failing test name prefix)
     (
         "required_column_missing",
-        f"alter table {MART} drop column ChargeFrequency",
+        f"alter table {MART} drop column BillingCurrency",
         "test_name:focus_required_columns",
         "focus_required_columns_focus_cost_and_usage",
     ),
@@ -144,17 +145,24 @@ def run_tests(build: Build, work_dir: Path, selector: str, dbt_vars: dict | None
     return result, statuses
 
 
-def damaged_copy(fixture_build: Build, tmp_path: Path, damage_sql: str) -> Build:
-    copy = tmp_path / "damaged.duckdb"
+@pytest.fixture(scope="module")
+def work_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("governance")
+
+
+def damaged_copy(fixture_build: Build, work_dir: Path, damage_sql: str | None) -> Build:
+    copy = work_dir / "damaged.duckdb"
     shutil.copyfile(fixture_build.duckdb_path, copy)
-    with duckdb.connect(str(copy)) as connection:
-        connection.execute(damage_sql)
-    return Build(copy, fixture_build.raw_path, tmp_path / "target", fixture_build.result)
+    if damage_sql:
+        with duckdb.connect(str(copy)) as connection:
+            connection.execute(damage_sql)
+    return Build(copy, fixture_build.raw_path, work_dir / "target", fixture_build.result)
 
 
-def test_governance_tests_pass_on_the_fixture(fixture_build, tmp_path):
+def test_governance_tests_pass_on_the_fixture(fixture_build, work_dir):
     selector = "test_name:focus_rule test_name:focus_allowed_values test_name:focus_null_iff"
-    result, statuses = run_tests(fixture_build, tmp_path, selector)
+    undamaged = damaged_copy(fixture_build, work_dir, None)
+    result, statuses = run_tests(undamaged, work_dir, selector)
     assert result.returncode == 0, result.output[-3000:]
     assert len(statuses) > 20
     assert set(statuses.values()) == {"pass"}
@@ -166,19 +174,20 @@ def test_governance_tests_pass_on_the_fixture(fixture_build, tmp_path):
     ids=[case[0] for case in CASES],
 )
 def test_governance_test_fails_on_bad_data(
-    fixture_build, tmp_path, damage_sql, selector, failing_test
+    fixture_build, work_dir, damage_sql, selector, failing_test
 ):
-    damaged = damaged_copy(fixture_build, tmp_path, damage_sql)
-    result, statuses = run_tests(damaged, tmp_path, selector)
+    damaged = damaged_copy(fixture_build, work_dir, damage_sql)
+    result, statuses = run_tests(damaged, work_dir, selector)
     failing = [name for name, status in statuses.items() if name.startswith(failing_test)]
     assert failing, f"no test named {failing_test}* ran: {sorted(statuses)}"
     assert all(statuses[name] == "fail" for name in failing), statuses
     assert result.returncode == 1
 
 
-def test_version_not_in_catalog_fails(fixture_build, tmp_path):
+def test_version_not_in_catalog_fails(fixture_build, work_dir):
+    undamaged = damaged_copy(fixture_build, work_dir, None)
     result, statuses = run_tests(
-        fixture_build, tmp_path, "test_name:focus_version_declared", {"focus_version": "9.9"}
+        undamaged, work_dir, "test_name:focus_version_declared", {"focus_version": "9.9"}
     )
     assert list(statuses.values()) == ["fail"]
     assert result.returncode == 1
