@@ -1,0 +1,838 @@
+"""Unload the FOCUS mart from DuckDB to Parquet and CSV, with a FOCUS metadata.json.
+
+The export folder is ``<export-dir>/focus-<FocusVersion>/``:
+
+    metadata.json                                   FOCUS metadata (Schema, DataGenerator) + report
+    billing_period=YYYY-MM/part-00000.parquet       zstd; UTC timestamps; DECIMAL kept; IDs as text
+    billing_period=YYYY-MM/part-00000.csv           RFC 4180, CRLF, UTF-8 without BOM
+
+The model's relation and its FOCUS version come from dbt's ``target/manifest.json``. The DuckDB
+file is attached read-only. Rows are written in a stable order (see ``SORT_KEY``), so exporting
+the same data twice gives byte-identical data files.
+
+The folder is published as a whole: everything is written to a hidden sibling folder
+(``.focus-<v>.tmp-…``) that replaces the previous export only once complete. An interrupted
+export leaves the previous one in place; stale hidden folders are cleaned on the next run.
+
+    python scripts/focus_export.py --duckdb-path target/finops_focus.duckdb --export-dir exports
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import logging
+import os
+import re
+import shutil
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+LOG = logging.getLogger("focus_export")
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_NODE_ID = "model.finops_focus.focus_cost_and_usage"
+DEFAULT_DATA_GENERATOR = "finops-focus"
+FORMATS = ("parquet", "csv")
+PART = "part-00000"
+PERIOD_DIR_PREFIX = "billing_period="
+METADATA_FILE = "metadata.json"
+ROW_GROUP_SIZE = 122_880
+ROW_NUMBER = "__focus_export_row"
+
+# Rows are sorted by these columns first (those present), then by every other column in table
+# order, ascending with NULLs last. The full-column tail makes the order total.
+SORT_KEY = (
+    "BillingPeriodStart",
+    "ChargePeriodStart",
+    "ChargePeriodEnd",
+    "BillingAccountId",
+    "SubAccountId",
+    "InvoiceId",
+    "ServiceName",
+    "ResourceId",
+    "SkuPriceId",
+    "ChargeCategory",
+    "ChargeClass",
+)
+
+# FOCUS data types (as in seeds/focus/focus_columns.csv) -> metadata DataType values.
+FOCUS_DATA_TYPES = {
+    "String": "STRING",
+    "Decimal": "DECIMAL",
+    "Date/Time": "DATETIME",
+    "JSON": "JSON",
+}
+CSV_TIMESTAMP_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
+# Floating-point columns are written to CSV as this DECIMAL so no value uses an exponent.
+CSV_FLOAT_AS = "DECIMAL(38, 18)"
+
+
+class ExportError(Exception):
+    """A problem with the input or the export that the user must fix (exit code 2)."""
+
+
+# --------------------------------------------------------------------------------------------
+# Pure helpers
+# --------------------------------------------------------------------------------------------
+
+
+def quote_ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def quote_literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the relation, with the type it is written as."""
+
+    name: str
+    source_type: str  # DuckDB type of the relation's column, e.g. DECIMAL(38,10)
+    kind: str  # decimal|integer|float|timestamp|date|json|nested|string|boolean|other
+    precision: int | None = None
+    scale: int | None = None
+
+    @property
+    def export_kind(self) -> str:
+        """Kind after normalization: what the Parquet file holds."""
+        if self.kind in ("timestamp", "timestamptz", "date"):
+            return "timestamptz"
+        if self.kind in ("json", "nested"):
+            return "json"
+        return self.kind
+
+
+_DECIMAL_RE = re.compile(r"^DECIMAL\((\d+),\s*(\d+)\)$")
+_INTEGER_TYPES = {
+    "TINYINT": 3, "SMALLINT": 5, "INTEGER": 10, "BIGINT": 19, "HUGEINT": 39,
+    "UTINYINT": 3, "USMALLINT": 5, "UINTEGER": 10, "UBIGINT": 20, "UHUGEINT": 39,
+}  # fmt: skip
+
+
+def classify(name: str, duckdb_type: str, focus_type: str | None = None) -> Column:
+    """Map a DuckDB column type to a Column, applying the export's type rules.
+
+    * Identifiers (FOCUS String columns, and any column ending in ``Id``) that are not text
+      are written as text, so ``000123`` style account IDs survive and digits stay strings.
+    * VARCHAR columns that FOCUS defines as JSON are treated as JSON.
+    """
+    upper = duckdb_type.strip().upper()
+    decimal = _DECIMAL_RE.match(upper)
+    if decimal:
+        column = Column(name, duckdb_type, "decimal", int(decimal[1]), int(decimal[2]))
+    elif upper in _INTEGER_TYPES:
+        column = Column(name, duckdb_type, "integer", _INTEGER_TYPES[upper], 0)
+    elif upper in ("FLOAT", "REAL", "DOUBLE", "FLOAT4", "FLOAT8"):
+        column = Column(name, duckdb_type, "float")
+    elif upper in ("TIMESTAMP WITH TIME ZONE", "TIMESTAMPTZ"):
+        column = Column(name, duckdb_type, "timestamptz")
+    elif upper.startswith("TIMESTAMP"):
+        column = Column(name, duckdb_type, "timestamp")
+    elif upper == "DATE":
+        column = Column(name, duckdb_type, "date")
+    elif upper == "JSON":
+        column = Column(name, duckdb_type, "json")
+    elif upper.startswith(("STRUCT", "MAP", "UNION")) or upper.endswith("]"):
+        column = Column(name, duckdb_type, "nested")
+    elif upper in ("VARCHAR", "TEXT", "STRING") or upper.startswith("VARCHAR"):
+        column = Column(name, duckdb_type, "json" if focus_type == "JSON" else "string")
+    elif upper == "BOOLEAN":
+        column = Column(name, duckdb_type, "boolean")
+    else:
+        column = Column(name, duckdb_type, "other")
+    is_identifier = focus_type == "String" or name.endswith("Id")
+    if is_identifier and column.kind in ("integer", "decimal", "float", "other"):
+        column = Column(name, duckdb_type, "string")
+    return column
+
+
+def parquet_expression(column: Column) -> str:
+    """SQL that turns the relation's column into the value the Parquet file stores."""
+    ident = quote_ident(column.name)
+    if column.kind == "timestamptz":
+        expr = ident
+    elif column.kind in ("timestamp", "date"):
+        # A timestamp without time zone is taken to be UTC, as FOCUS requires.
+        expr = f"timezone('UTC', cast({ident} as timestamp))"
+    elif column.kind == "json":
+        expr = f"cast({ident} as varchar)"
+    elif column.kind == "nested":
+        expr = f"cast(to_json({ident}) as varchar)"
+    elif column.kind == "string" and column.source_type.upper() != "VARCHAR":
+        expr = f"cast({ident} as varchar)"
+    else:
+        expr = ident
+    return f"{expr} as {ident}"
+
+
+def csv_expression(column: Column) -> str:
+    """SQL over the normalized (Parquet) value that renders the CSV field."""
+    ident = quote_ident(column.name)
+    kind = column.export_kind
+    if kind == "timestamptz":
+        expr = f"strftime(timezone('UTC', {ident}), {quote_literal(CSV_TIMESTAMP_FORMAT)})"
+    elif kind == "decimal" and column.scale == 0:
+        # A scale-0 decimal would print as "12": give it one decimal place, "12.0".
+        expr = f"cast({ident} as decimal({min((column.precision or 18) + 1, 38)}, 1))"
+    elif kind == "float":
+        expr = f"cast({ident} as {CSV_FLOAT_AS})"
+    else:
+        expr = ident
+    return f"{expr} as {ident}"
+
+
+def utc_month_expression(column: Column) -> str:
+    """SQL giving 'YYYY-MM' (UTC) of a Date/Time column of the relation."""
+    ident = quote_ident(column.name)
+    if column.kind == "timestamptz":
+        value = f"timezone('UTC', {ident})"
+    else:
+        value = f"cast({ident} as timestamp)"
+    return f"strftime({value}, '%Y-%m')"
+
+
+def sort_columns(columns: Sequence[Column]) -> list[str]:
+    names = [column.name for column in columns]
+    leading = [name for name in SORT_KEY if name in names]
+    return leading + [name for name in names if name not in leading]
+
+
+def order_by_clause(columns: Sequence[Column]) -> str:
+    return ", ".join(f"{quote_ident(name)} asc nulls last" for name in sort_columns(columns))
+
+
+def column_definition(
+    column: Column, focus_type: str | None, provider_tag_prefixes: Sequence[str]
+) -> dict[str, Any]:
+    """A FOCUS metadata ColumnDefinition entry describing the exported column."""
+    kind = column.export_kind
+    definition: dict[str, Any] = {"ColumnName": column.name}
+    if kind == "decimal":
+        definition |= {
+            "DataType": "DECIMAL",
+            "NumericPrecision": column.precision,
+            "NumberScale": column.scale,
+        }
+    elif kind == "integer":
+        definition |= {
+            "DataType": "INTEGER",
+            "NumericPrecision": column.precision,
+            "NumberScale": 0,
+        }
+    elif kind == "float":
+        definition["DataType"] = "DOUBLE"
+    elif kind == "timestamptz":
+        definition["DataType"] = "DATETIME"
+    elif kind == "json":
+        definition |= {"DataType": "JSON", "StringEncoding": "UTF-8"}
+    elif kind == "string":
+        definition |= {
+            "DataType": FOCUS_DATA_TYPES.get(focus_type or "String", "STRING"),
+            "StringEncoding": "UTF-8",
+        }
+    elif kind == "boolean":
+        definition["DataType"] = "BOOLEAN"
+    else:
+        definition["DataType"] = column.source_type.upper()
+    if column.name == "Tags":
+        definition["ProviderTagPrefixes"] = list(provider_tag_prefixes)
+    return definition
+
+
+def schema_id(focus_version: str, column_definitions: Sequence[dict[str, Any]]) -> str:
+    """A GUID that changes exactly when the structure (columns, types, FOCUS version) changes."""
+    structure = json.dumps(
+        {"FocusVersion": focus_version, "ColumnDefinition": list(column_definitions)},
+        sort_keys=True,
+        separators=(",", ":"),
+    )
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, "urn:finops-focus:schema:" + structure))
+
+
+def data_generator_version(project_version: str, focus_version: str) -> str:
+    """SemVer with the FOCUS version as build metadata, so it changes when FocusVersion does."""
+    return f"{project_version}+focus.{focus_version}"
+
+
+def iso_z(moment: datetime) -> str:
+    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def parse_formats(text: str | Sequence[str]) -> list[str]:
+    items = text.split(",") if isinstance(text, str) else list(text)
+    formats = [item.strip().lower() for item in items if item.strip()]
+    unknown = sorted(set(formats) - set(FORMATS))
+    if unknown or not formats:
+        raise ExportError(f"--formats must list one or more of {','.join(FORMATS)}: got {text!r}")
+    return [fmt for fmt in FORMATS if fmt in formats]
+
+
+def load_focus_columns(seed_path: Path, focus_version: str) -> dict[str, dict[str, str]]:
+    """Column ID -> {data_type, feature_level} for one version, from focus_columns.csv."""
+    with seed_path.open(newline="", encoding="utf-8") as handle:
+        return {
+            row["column_id"]: {"data_type": row["data_type"], "feature_level": row["feature_level"]}
+            for row in csv.DictReader(handle)
+            if row["version"] == focus_version
+        }
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    database: str
+    schema: str
+    identifier: str
+    focus_version: str
+    provider_tag_prefixes: tuple[str, ...] = ()
+
+    @property
+    def relation(self) -> str:
+        return f"{self.database}.{self.schema}.{self.identifier}"
+
+
+def read_manifest_model(manifest_path: Path, node_id: str = DEFAULT_NODE_ID) -> ModelInfo:
+    """Relation and FOCUS version of the mart, from dbt's manifest.json."""
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except FileNotFoundError as error:
+        raise ExportError(f"no dbt manifest at {manifest_path}: run dbt (focus_run.py)") from error
+    except json.JSONDecodeError as error:
+        raise ExportError(f"{manifest_path} is not valid JSON: {error}") from error
+    node = manifest.get("nodes", {}).get(node_id)
+    if node is None:
+        raise ExportError(f"{manifest_path} has no node {node_id}")
+    meta = {**(node.get("meta") or {}), **((node.get("config") or {}).get("meta") or {})}
+    focus_version = meta.get("focus_version")
+    if not focus_version:
+        raise ExportError(f"{node_id} has no meta.focus_version in {manifest_path}")
+    tags_column = (node.get("columns") or {}).get("Tags") or {}
+    tags_meta = {
+        **(tags_column.get("meta") or {}),
+        **((tags_column.get("config") or {}).get("meta") or {}),
+    }
+    prefixes = tags_meta.get("provider_tag_prefixes", meta.get("provider_tag_prefixes", []))
+    if isinstance(prefixes, str):
+        prefixes = [prefixes]
+    identifier = node.get("alias") or node.get("identifier") or node["name"]
+    return ModelInfo(
+        database=node["database"],
+        schema=node["schema"],
+        identifier=identifier,
+        focus_version=str(focus_version),
+        provider_tag_prefixes=tuple(str(prefix) for prefix in prefixes),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Publishing: hidden temp folder, then swap
+# --------------------------------------------------------------------------------------------
+
+
+def _hidden_siblings(final: Path, kind: str) -> list[Path]:
+    return sorted(final.parent.glob(f".{final.name}.{kind}-*"))
+
+
+@contextmanager
+def export_lock(final: Path) -> Iterator[None]:
+    """Serialize exports to the same folder (advisory lock; a no-op where fcntl is missing)."""
+    lock_path = final.parent / f".{final.name}.lock"
+    with lock_path.open("a+") as handle:
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows
+            yield
+            return
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as error:
+            raise ExportError(f"another export to {final} is running ({lock_path})") from error
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def recover_and_clean(final: Path) -> None:
+    """Undo a swap interrupted between its two renames, then delete stale hidden folders.
+
+    Call while holding ``export_lock``: no other export can own these folders then.
+    """
+    olds = _hidden_siblings(final, "old")
+    if not final.exists() and olds:
+        newest = max(olds, key=lambda path: path.stat().st_mtime)
+        LOG.warning("restoring %s from interrupted swap %s", final.name, newest.name)
+        os.rename(newest, final)
+    for stale in _hidden_siblings(final, "tmp") + _hidden_siblings(final, "old"):
+        LOG.info("removing stale %s", stale.name)
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def new_staging_dir(final: Path) -> Path:
+    staging = final.parent / f".{final.name}.tmp-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    staging.mkdir()
+    return staging
+
+
+def publish(staging: Path, final: Path) -> None:
+    """Swap the complete staging folder in for ``final``: rename old away, new in, delete old."""
+    old: Path | None = None
+    if final.exists():
+        old = final.parent / f".{final.name}.old-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        os.rename(final, old)
+    try:
+        os.rename(staging, final)
+    except BaseException:
+        if old is not None:
+            os.rename(old, final)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+# --------------------------------------------------------------------------------------------
+# The export
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    rows: int
+    rows_per_period: dict[str, int]
+    files: list[dict[str, Any]] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+def _connect(duckdb_path: Path, database: str, spill_dir: str) -> Any:
+    import duckdb
+
+    if not duckdb_path.is_file():
+        raise ExportError(f"DuckDB file not found: {duckdb_path}")
+    connection = duckdb.connect(":memory:", config={"temp_directory": spill_dir})
+    connection.execute("set TimeZone = 'UTC'")
+    connection.execute(
+        f"attach {quote_literal(str(duckdb_path))} as {quote_ident(database)} (read_only)"
+    )
+    return connection
+
+
+def _describe(connection: Any, relation_sql: str, focus_columns: dict[str, dict[str, str]]):
+    rows = connection.execute(f"describe select * from {relation_sql}").fetchall()
+    return [
+        classify(name, type_, (focus_columns.get(name) or {}).get("data_type"))
+        for name, type_, *_ in rows
+    ]
+
+
+def _write_period(
+    connection: Any,
+    relation_sql: str,
+    columns: Sequence[Column],
+    period: str,
+    period_sql: str,
+    target: Path,
+    formats: Sequence[str],
+    kv_metadata: dict[str, str],
+) -> int:
+    """Write one billing period's files into ``target``; return its row count."""
+    target.mkdir(parents=True)
+    parquet_select = ", ".join(parquet_expression(column) for column in columns)
+    # Sort once by every column (SORT_KEY first) and number the rows; both files are then
+    # written ordered by that number, which is cheaper than sorting twice by 50+ columns.
+    connection.execute(
+        f"create or replace temp table focus_period as "
+        f"select *, row_number() over (order by {order_by_clause(columns)}) as {ROW_NUMBER} "
+        f"from (select {parquet_select} from {relation_sql} "
+        f"where {period_sql} = {quote_literal(period)})"
+    )
+    rows = connection.execute("select count(*) from focus_period").fetchone()[0]
+    order_by = ROW_NUMBER
+    if "parquet" in formats:
+        kv = ", ".join(
+            f"{quote_ident(key)}: {quote_literal(value)}" for key, value in kv_metadata.items()
+        )
+        connection.execute(
+            f"copy (select * exclude ({ROW_NUMBER}) from focus_period order by {order_by}) "
+            f"to {quote_literal(str(target / f'{PART}.parquet'))} "
+            f"(format parquet, compression zstd, row_group_size {ROW_GROUP_SIZE}, "
+            f"kv_metadata {{{kv}}})"
+        )
+    if "csv" in formats:
+        csv_select = ", ".join(csv_expression(column) for column in columns)
+        connection.execute(
+            f"copy (select {csv_select} from focus_period order by {order_by}) "
+            f"to {quote_literal(str(target / f'{PART}.csv'))} "
+            "(format csv, header true, delimiter ',', quote '\"', escape '\"', "
+            "new_line '\\r\\n', nullstr '')"
+        )
+    connection.execute("drop table focus_period")
+    return rows
+
+
+def _previous_creation_date(final: Path, new_schema_id: str) -> str | None:
+    """Keep the schema's CreationDate while the schema (SchemaId) is unchanged."""
+    try:
+        previous = json.loads((final / METADATA_FILE).read_text(encoding="utf-8"))
+        schema = previous["Schema"]
+        return schema["CreationDate"] if schema["SchemaId"] == new_schema_id else None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def export(
+    duckdb_path: Path | str,
+    relation: ModelInfo | str,
+    focus_version: str,
+    export_dir: Path | str,
+    formats: Sequence[str] | str = FORMATS,
+    *,
+    focus_columns: dict[str, dict[str, str]] | None = None,
+    provider_tag_prefixes: Sequence[str] | None = None,
+    data_generator: str = DEFAULT_DATA_GENERATOR,
+    project_version: str = "0.0.0",
+    now: datetime | None = None,
+) -> ExportResult:
+    """Export ``relation`` (``database.schema.identifier``) to ``<export_dir>/focus-<version>/``.
+
+    ``focus_columns`` (from ``load_focus_columns``) names the FOCUS columns and their types; with
+    it the report lists missing Mandatory columns and non-FOCUS columns without the ``x_`` prefix.
+    """
+    started = time.monotonic()
+    formats = parse_formats(formats)
+    duckdb_path = Path(duckdb_path)
+    if isinstance(relation, str):
+        parts = relation.split(".")
+        if len(parts) != 3:
+            raise ExportError(f"relation must be database.schema.identifier: {relation!r}")
+        relation = ModelInfo(parts[0], parts[1], parts[2], focus_version)
+    if provider_tag_prefixes is None:
+        provider_tag_prefixes = relation.provider_tag_prefixes
+    focus_columns = focus_columns or {}
+    final = Path(export_dir) / f"focus-{focus_version}"
+    final.parent.mkdir(parents=True, exist_ok=True)
+
+    with export_lock(final):
+        recover_and_clean(final)
+        staging = new_staging_dir(final)
+        try:
+            with tempfile.TemporaryDirectory(prefix="focus-export-spill-") as spill_dir:
+                result = _export_into(
+                    staging,
+                    final,
+                    duckdb_path,
+                    relation,
+                    focus_version,
+                    formats,
+                    focus_columns,
+                    list(provider_tag_prefixes),
+                    data_generator,
+                    project_version,
+                    now or datetime.now(timezone.utc),
+                    spill_dir,
+                )
+            publish(staging, final)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+    result.path = final
+    LOG.info(
+        "exported %d rows in %d billing periods to %s (%.1fs)",
+        result.rows,
+        len(result.rows_per_period),
+        final,
+        time.monotonic() - started,
+    )
+    return result
+
+
+def _export_into(
+    staging: Path,
+    final: Path,
+    duckdb_path: Path,
+    model: ModelInfo,
+    focus_version: str,
+    formats: Sequence[str],
+    focus_columns: dict[str, dict[str, str]],
+    provider_tag_prefixes: list[str],
+    data_generator: str,
+    project_version: str,
+    now: datetime,
+    spill_dir: str,
+) -> ExportResult:
+    relation_sql = ".".join(
+        quote_ident(part) for part in (model.database, model.schema, model.identifier)
+    )
+    connection = _connect(duckdb_path, model.database, spill_dir)
+    try:
+        try:
+            columns = _describe(connection, relation_sql, focus_columns)
+        except Exception as error:  # duckdb.CatalogException and friends
+            raise ExportError(f"cannot read {model.relation} in {duckdb_path}: {error}") from error
+        by_name = {column.name: column for column in columns}
+        if "BillingPeriodStart" not in by_name:
+            raise ExportError(f"{model.relation} has no BillingPeriodStart column")
+        for column in columns:
+            if column.kind == "float" or (
+                focus_columns.get(column.name, {}).get("data_type") == "Decimal"
+                and column.kind != "decimal"
+            ):
+                LOG.warning(
+                    "%s is %s, not DECIMAL: the CSV writes it as %s",
+                    column.name,
+                    column.source_type,
+                    CSV_FLOAT_AS if column.kind == "float" else column.source_type,
+                )
+
+        period_sql = utc_month_expression(by_name["BillingPeriodStart"])
+        total, null_periods = connection.execute(
+            f"select count(*), count(*) filter (where {period_sql} is null) from {relation_sql}"
+        ).fetchone()
+        if null_periods:
+            raise ExportError(f"{null_periods} rows of {model.relation} have no BillingPeriodStart")
+        periods = [
+            row[0]
+            for row in connection.execute(
+                f"select distinct {period_sql} as period from {relation_sql} order by period"
+            ).fetchall()
+        ]
+
+        definitions = [
+            column_definition(
+                column,
+                (focus_columns.get(column.name) or {}).get("data_type"),
+                provider_tag_prefixes,
+            )
+            for column in columns
+        ]
+        new_schema_id = schema_id(focus_version, definitions)
+        kv_metadata = {"FocusVersion": focus_version, "SchemaId": new_schema_id}
+
+        LOG.info(
+            "exporting %s: %d rows, %d billing periods, formats %s",
+            model.relation,
+            total,
+            len(periods),
+            ",".join(formats),
+        )
+        rows_per_period: dict[str, int] = {}
+        for index, period in enumerate(periods, start=1):
+            period_started = time.monotonic()
+            rows = _write_period(
+                connection,
+                relation_sql,
+                columns,
+                period,
+                period_sql,
+                staging / f"{PERIOD_DIR_PREFIX}{period}",
+                formats,
+                kv_metadata,
+            )
+            rows_per_period[period] = rows
+            LOG.info(
+                "[%d/%d] billing_period=%s: %d rows (%.1fs)",
+                index,
+                len(periods),
+                period,
+                rows,
+                time.monotonic() - period_started,
+            )
+        if sum(rows_per_period.values()) != total:
+            raise ExportError(
+                f"wrote {sum(rows_per_period.values())} rows but {model.relation} has {total}"
+            )
+
+        latest_end = None
+        if "ChargePeriodEnd" in by_name:
+            # epoch() keeps the value a plain number (no time-zone library needed in Python).
+            latest_epoch = connection.execute(
+                f"select epoch(max({quote_ident('ChargePeriodEnd')})) from "
+                f"(select {parquet_expression(by_name['ChargePeriodEnd'])} from {relation_sql})"
+            ).fetchone()[0]
+            if latest_epoch is not None:
+                latest_end = datetime.fromtimestamp(float(latest_epoch), tz=timezone.utc)
+    finally:
+        connection.close()
+
+    files = []
+    for period in periods:
+        for fmt in formats:
+            path = staging / f"{PERIOD_DIR_PREFIX}{period}" / f"{PART}.{fmt}"
+            files.append(
+                {
+                    "Path": path.relative_to(staging).as_posix(),
+                    "Format": fmt,
+                    "BillingPeriod": period,
+                    "Rows": rows_per_period[period],
+                    "Bytes": path.stat().st_size,
+                    "Sha256": sha256_of(path),
+                }
+            )
+
+    names = [column.name for column in columns]
+    focus_present = (
+        [name for name in names if name in focus_columns]
+        if focus_columns
+        else [name for name in names if not name.startswith("x_")]
+    )
+    custom = [name for name in names if name.startswith("x_")]
+    unknown = [name for name in names if focus_columns and name not in focus_columns]
+    unknown = [name for name in unknown if not name.startswith("x_")]
+    missing_mandatory = sorted(
+        name
+        for name, spec in focus_columns.items()
+        if spec.get("feature_level") == "Mandatory" and name not in by_name
+    )
+    if unknown:
+        LOG.warning("columns neither in FOCUS %s nor x_-prefixed: %s", focus_version, unknown)
+    if missing_mandatory:
+        LOG.warning("Mandatory FOCUS %s columns missing: %s", focus_version, missing_mandatory)
+
+    freshness = None
+    if latest_end is not None:
+        freshness = round((now - latest_end).total_seconds() / 3600, 2)
+
+    metadata = {
+        "DataGenerator": {"DataGenerator": data_generator},
+        "Schema": {
+            "SchemaId": new_schema_id,
+            "FocusVersion": focus_version,
+            "CreationDate": _previous_creation_date(final, new_schema_id) or iso_z(now),
+            "DataGeneratorVersion": data_generator_version(project_version, focus_version),
+            "ColumnDefinition": definitions,
+        },
+        "x_ExportReport": {
+            "ExportedAt": iso_z(now),
+            "Relation": model.relation,
+            "Formats": list(formats),
+            "SortOrder": sort_columns(columns),
+            "RowCount": total,
+            "RowsPerBillingPeriod": rows_per_period,
+            "FocusColumns": focus_present,
+            "CustomColumns": custom,
+            "UnknownColumns": unknown,
+            "MissingMandatoryColumns": missing_mandatory,
+            "LatestChargePeriodEnd": iso_z(latest_end) if latest_end is not None else None,
+            "DataFreshnessHours": freshness,
+            "Files": files,
+        },
+    }
+    (staging / METADATA_FILE).write_text(
+        json.dumps(metadata, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    return ExportResult(final, total, rows_per_period, files, metadata)
+
+
+# --------------------------------------------------------------------------------------------
+# CLI
+# --------------------------------------------------------------------------------------------
+
+
+def project_version(project_dir: Path) -> str:
+    import yaml
+
+    try:
+        project = yaml.safe_load((project_dir / "dbt_project.yml").read_text(encoding="utf-8"))
+        return str(project.get("version") or "0.0.0")
+    except (OSError, AttributeError):
+        return "0.0.0"
+
+
+def export_from_project(
+    project_dir: Path,
+    duckdb_path: Path,
+    export_dir: Path,
+    formats: Sequence[str] | str = FORMATS,
+    *,
+    manifest_path: Path | None = None,
+    node_id: str = DEFAULT_NODE_ID,
+    data_generator: str = DEFAULT_DATA_GENERATOR,
+) -> ExportResult:
+    """Export the mart described by a dbt project's manifest (what focus_run.py calls)."""
+    model = read_manifest_model(manifest_path or project_dir / "target" / "manifest.json", node_id)
+    seed = project_dir / "seeds" / "focus" / "focus_columns.csv"
+    focus_columns = load_focus_columns(seed, model.focus_version) if seed.is_file() else {}
+    if not focus_columns:
+        LOG.warning(
+            "no FOCUS %s column list at %s: report cannot check columns", model.focus_version, seed
+        )
+    return export(
+        duckdb_path,
+        model,
+        model.focus_version,
+        export_dir,
+        formats,
+        focus_columns=focus_columns,
+        data_generator=data_generator,
+        project_version=project_version(project_dir),
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--project-dir", type=Path, default=REPO_ROOT)
+    parser.add_argument("--manifest", type=Path, help="default: <project-dir>/target/manifest.json")
+    parser.add_argument("--node-id", default=DEFAULT_NODE_ID)
+    parser.add_argument(
+        "--duckdb-path",
+        type=Path,
+        default=Path(os.environ.get("FOCUS_DUCKDB_PATH", "target/finops_focus.duckdb")),
+        help="the dbt DuckDB file (default: $FOCUS_DUCKDB_PATH or target/finops_focus.duckdb)",
+    )
+    parser.add_argument("--export-dir", type=Path, default=Path("exports"))
+    parser.add_argument("--formats", default="parquet,csv")
+    parser.add_argument("--data-generator", default=DEFAULT_DATA_GENERATOR)
+    return parser
+
+
+def configure_logging() -> None:
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s", datefmt="%H:%M:%S"
+    )
+    LOG.setLevel(logging.INFO)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    configure_logging()
+    try:
+        export_from_project(
+            args.project_dir,
+            args.duckdb_path,
+            args.export_dir,
+            args.formats,
+            manifest_path=args.manifest,
+            node_id=args.node_id,
+            data_generator=args.data_generator,
+        )
+    except ExportError as error:
+        LOG.error("export failed: %s", error)
+        return 2
+    except Exception as error:  # noqa: BLE001 - one clear line, not a traceback
+        LOG.error("export failed: %s: %s", type(error).__name__, error)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,321 @@
+"""Build the FOCUS tables with dbt, then export them: the one command behind `make demo`.
+
+    python scripts/focus_run.py [--target duckdb] [--vars '{raw_data_path: data/x}'] \\
+                                [--select marts.focus+] [--skip-build] \\
+                                [--export-dir exports] [--formats parquet,csv]
+
+Steps:
+  1. profiles: use profiles.yml in --profiles-dir, else ~/.dbt/profiles.yml when it defines the
+     project's profile, else copy profiles.example.yml to <profiles-dir>/profiles.yml;
+  2. `dbt build` (seeds, models, snapshots and tests in DAG order) through dbtRunner;
+  3. scripts/focus_export.py unloads the FOCUS mart to <export-dir>/focus-<version>/.
+
+dbt runs with the project folder as its working directory, so relative paths in profiles and
+vars (the DuckDB file, raw_data_path) are read from there, as in `make demo`.
+
+Exit codes: 0 ok; 1 a dbt test failed (nothing is exported); 2 an error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import importlib
+import json
+import logging
+import os
+import re
+import shutil
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+LOG = logging.getLogger("focus_run")
+
+SCRIPTS_DIR = Path(__file__).resolve().parent
+REPO_ROOT = SCRIPTS_DIR.parent
+DUCKDB_PATH_SQL = "select path from duckdb_databases() where database_name = current_database()"
+
+
+class RunError(Exception):
+    """An error that stops the run (exit code 2), reported as one line."""
+
+
+# --------------------------------------------------------------------------------------------
+# Pure helpers
+# --------------------------------------------------------------------------------------------
+
+
+def project_profile_name(project_dir: Path) -> str:
+    import yaml
+
+    try:
+        project = yaml.safe_load((project_dir / "dbt_project.yml").read_text(encoding="utf-8"))
+    except FileNotFoundError as error:
+        raise RunError(f"no dbt_project.yml in {project_dir}") from error
+    return str((project or {}).get("profile") or "")
+
+
+def _defines_profile(profiles_yml: Path, profile: str) -> bool:
+    import yaml
+
+    try:
+        return profile in (yaml.safe_load(profiles_yml.read_text(encoding="utf-8")) or {})
+    except (OSError, yaml.YAMLError, TypeError):
+        return False
+
+
+def ensure_profiles(profiles_dir: Path | None, project_dir: Path, home: Path | None = None) -> Path:
+    """The folder to pass as --profiles-dir, copying profiles.example.yml there if needed."""
+    directory = profiles_dir or project_dir
+    if (directory / "profiles.yml").is_file():
+        return directory
+    home_profiles = (home or Path.home()) / ".dbt" / "profiles.yml"
+    profile = project_profile_name(project_dir)
+    if (
+        profiles_dir is None
+        and home_profiles.is_file()
+        and _defines_profile(home_profiles, profile)
+    ):
+        LOG.info("using %s (profile %s)", home_profiles, profile)
+        return home_profiles.parent
+    example = project_dir / "profiles.example.yml"
+    if not example.is_file():
+        raise RunError(f"no profiles.yml in {directory} and no {example} to copy")
+    directory.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(example, directory / "profiles.yml")
+    LOG.info("no profiles.yml found: copied %s to %s", example, directory / "profiles.yml")
+    return directory
+
+
+def dbt_common_args(
+    project_dir: Path, profiles_dir: Path, target: str, vars_text: str | None
+) -> list[str]:
+    args = ["--project-dir", str(project_dir), "--profiles-dir", str(profiles_dir)]
+    args += ["--target", target]
+    if vars_text:
+        args += ["--vars", vars_text]
+    return args
+
+
+_ERROR_HEADER = re.compile(r"^[A-Z][A-Za-z ]*Error in \w+ ")
+
+
+def _first_line(text: object, limit: int = 300) -> str:
+    """The line of a dbt message that says what went wrong.
+
+    dbt starts node errors with a header ("Runtime Error in model x (path)"); the cause, for
+    example "Conversion Error: …", is on the next line.
+    """
+    lines = [line.strip() for line in str(text or "").splitlines() if line.strip()]
+    if len(lines) > 1 and _ERROR_HEADER.match(lines[0]):
+        lines = lines[1:]
+    line = lines[0] if lines else ""
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def summarize_build(result: Any) -> tuple[int, list[str]]:
+    """Exit code and one line per problem for a dbtRunnerResult of `dbt build`.
+
+    2 when dbt could not run or a node errored (a model, seed or a test's own SQL), 1 when
+    tests failed and nothing errored, else 0.
+    """
+    if result.exception is not None:
+        return 2, [
+            f"dbt build could not run: {_first_line(result.exception) or result.exception!r}"
+        ]
+    node_results = getattr(result.result, "results", None) or []
+    errors: list[str] = []
+    failures: list[str] = []
+    for node_result in node_results:
+        status = str(getattr(node_result.status, "value", node_result.status))
+        unique_id = getattr(getattr(node_result, "node", None), "unique_id", "?")
+        message = _first_line(getattr(node_result, "message", ""))
+        if status in ("error", "runtime error"):
+            errors.append(f"ERROR {unique_id}: {message or 'failed'}")
+        elif status == "fail":
+            count = getattr(node_result, "failures", None)
+            detail = f"{count} failing rows" if count else (message or "failed")
+            failures.append(f"FAIL {unique_id}: {detail}")
+    if errors:
+        return 2, errors + failures
+    if failures:
+        return 1, failures
+    if not result.success:
+        return 2, ["dbt build failed without reporting a node error"]
+    return 0, []
+
+
+# --------------------------------------------------------------------------------------------
+# dbt and the export
+# --------------------------------------------------------------------------------------------
+
+
+@contextmanager
+def working_directory(path: Path) -> Iterator[None]:
+    previous = Path.cwd()
+    os.chdir(path)
+    try:
+        yield
+    finally:
+        os.chdir(previous)
+
+
+def release_duckdb() -> None:
+    """Let go of the DuckDB file that dbt-duckdb keeps open (and locked) in this process.
+
+    After an invocation dbt-duckdb holds its database until the process ends, so nothing else
+    can open the file (duckdb/dbt-duckdb#616). Dropping its environment, as its maintainer
+    suggests there, closes the database.
+    """
+    try:
+        from dbt.adapters.duckdb import DuckDBConnectionManager
+    except ImportError:  # dbt-duckdb not installed: nothing to release
+        return
+    DuckDBConnectionManager.close_all_connections()
+    gc.collect()
+
+
+def invoke_dbt(args: list[str]) -> Any:
+    """One dbt invocation (never two at once: dbt keeps global state per process)."""
+    from dbt.cli.main import dbtRunner
+
+    LOG.info("dbt %s", " ".join(args))
+    try:
+        return dbtRunner().invoke(args)
+    finally:
+        release_duckdb()
+
+
+def build(common: list[str], select: str | None) -> int:
+    started = time.monotonic()
+    args = ["build", *common]
+    if select:
+        args += ["--select", select]
+    code, lines = summarize_build(invoke_dbt(args))
+    for line in lines:
+        LOG.error(line)
+    outcome = {0: "ok", 1: "tests failed", 2: "error"}[code]
+    LOG.info("dbt build: %s (%.1fs)", outcome, time.monotonic() - started)
+    return code
+
+
+def adapter_type(manifest_path: Path) -> str | None:
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return (manifest.get("metadata") or {}).get("adapter_type")
+
+
+def duckdb_path_from_dbt(common: list[str]) -> Path:
+    """Ask dbt, through the target's own connection, where its DuckDB file is."""
+    result = invoke_dbt(["show", *common, "--inline", DUCKDB_PATH_SQL, "--log-level", "none"])
+    try:
+        path = result.result.results[0].agate_table.rows[0][0]
+    except (AttributeError, IndexError, TypeError) as error:
+        detail = _first_line(result.exception) if result.exception else "no result"
+        raise RunError(f"could not read the DuckDB path from dbt: {detail}") from error
+    if not path:
+        raise RunError("the dbt target is an in-memory DuckDB: nothing to export")
+    return Path(path).resolve()
+
+
+def focus_export_module() -> Any:
+    """scripts/focus_export.py, imported on first use (this file does nothing on import)."""
+    if str(SCRIPTS_DIR) not in sys.path:
+        sys.path.insert(0, str(SCRIPTS_DIR))
+    return importlib.import_module("focus_export")
+
+
+def run_export(project_dir: Path, duckdb_path: Path, export_dir: Path, formats: str) -> int:
+    focus_export = focus_export_module()
+    try:
+        focus_export.export_from_project(project_dir, duckdb_path, export_dir, formats)
+    except focus_export.ExportError as error:
+        LOG.error("export failed: %s", error)
+        return 2
+    return 0
+
+
+# --------------------------------------------------------------------------------------------
+# CLI
+# --------------------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--project-dir", type=Path, default=REPO_ROOT)
+    parser.add_argument(
+        "--profiles-dir",
+        type=Path,
+        default=None,
+        help="default: the project folder (or ~/.dbt when only it has the profile)",
+    )
+    parser.add_argument("--target", default="duckdb")
+    parser.add_argument("--vars", help="YAML or JSON passed to dbt --vars")
+    parser.add_argument("--select", help="dbt --select for the build (default: everything)")
+    parser.add_argument("--skip-build", action="store_true", help="only export")
+    parser.add_argument("--export-dir", type=Path, default=Path("exports"))
+    parser.add_argument("--formats", default="parquet,csv")
+    return parser
+
+
+def configure_logging() -> None:
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s", datefmt="%H:%M:%S"
+    )
+    LOG.setLevel(logging.INFO)
+    logging.getLogger("focus_export").setLevel(logging.INFO)
+
+
+def run(args: argparse.Namespace) -> int:
+    # User paths are read from the caller's folder; dbt then runs in the project folder.
+    project_dir = args.project_dir.resolve()
+    export_dir = args.export_dir.resolve()
+    profiles_dir = ensure_profiles(
+        args.profiles_dir.resolve() if args.profiles_dir else None, project_dir
+    )
+    common = dbt_common_args(project_dir, profiles_dir, args.target, args.vars)
+    with working_directory(project_dir):
+        if args.skip_build:
+            LOG.info("step 1/2: dbt build skipped (--skip-build)")
+        else:
+            LOG.info("step 1/2: dbt build (target %s)", args.target)
+            code = build(common, args.select)
+            if code != 0:
+                LOG.error("not exporting: dbt build did not pass")
+                return code
+        LOG.info("step 2/2: export to %s", export_dir)
+        adapter = adapter_type(project_dir / "target" / "manifest.json")
+        if adapter not in (None, "duckdb"):
+            LOG.warning(
+                "export skipped: target %s is %s; the export reads DuckDB", args.target, adapter
+            )
+            return 0
+        duckdb_path = duckdb_path_from_dbt(common)
+    return run_export(project_dir, duckdb_path, export_dir, args.formats)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    configure_logging()
+    started = time.monotonic()
+    try:
+        code = run(args)
+    except RunError as error:
+        LOG.error("focus_run: %s", error)
+        return 2
+    except Exception as error:  # noqa: BLE001 - one clear line, not a traceback
+        LOG.error("focus_run: %s: %s", type(error).__name__, error)
+        return 2
+    if code == 0:
+        LOG.info("done in %.1fs", time.monotonic() - started)
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
