@@ -310,6 +310,8 @@ def result_line(result: RuleResult, summary: Summary) -> str:
 def validator_paths(venv: Path) -> tuple[Path, Path]:
     """(focus-validator executable, the venv's site-packages root) or ConformanceError."""
     hint = "run `make validator` (scripts/setup_validator.sh)"
+    # Absolute, because the validator runs with its site-packages folder as working directory.
+    venv = venv.absolute()
     executable = venv / "bin" / "focus-validator"
     python = venv / "bin" / "python"
     if not executable.is_file() or not python.is_file():

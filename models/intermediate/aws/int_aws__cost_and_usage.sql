@@ -7,7 +7,7 @@
     'billing_account_id', 'billing_account_name', 'billing_account_type',
     'sub_account_id', 'sub_account_name', 'sub_account_type',
     'billing_currency', 'billing_period_start_at', 'billing_period_end_at',
-    'invoice_id', 'invoice_issuer_name',
+    'invoice_id', 'invoice_issuer_name', 'invoicing_entity',
     'charge_period_start_at', 'charge_period_end_at', 'charge_category', 'charge_class',
     'charge_frequency', 'charge_description',
     'billed_cost', 'effective_cost', 'list_cost', 'list_unit_price', 'contracted_cost',

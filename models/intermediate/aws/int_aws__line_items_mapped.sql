@@ -24,6 +24,12 @@ services as (
 
 ),
 
+pricing_units as (
+
+    select * from {{ ref('map_aws__pricing_units') }}
+
+),
+
 joined as (
 
     select
@@ -43,6 +49,7 @@ joined as (
         line_item_types.can_correct_prior_period,
         services.service_category as mapped_service_category,
         services.service_subcategory as mapped_service_subcategory,
+        coalesce(pricing_units.focus_unit, nullif(line_items.pricing_unit, '')) as focus_pricing_unit,
         nullif(line_items.savings_plan_arn, '') as savings_plan_id,
         nullif(line_items.reservation_arn, '') as reservation_id,
         line_item_types.charge_category in ('Usage', 'Purchase') as is_priced,
@@ -56,6 +63,9 @@ joined as (
 
     left join services
         on line_items.product_code = services.service_code
+
+    left join pricing_units
+        on line_items.pricing_unit = pricing_units.aws_unit
 
 ),
 
@@ -109,7 +119,14 @@ mapped as (
         billing_period_start_at,
         billing_period_end_at,
         nullif(invoice_id, '') as invoice_id,
-        coalesce(nullif(invoicing_entity, ''), 'Amazon Web Services, Inc.') as invoice_issuer_name,
+        -- AWS issues the invoice for its own and Marketplace charges: the issuer is named like
+        -- the provider (DECISIONLOG D-012); the legal invoicing entity stays in x_InvoicingEntity.
+        case
+            when billing_entity in ('AWS', 'AWS Marketplace') or nullif(invoicing_entity, '') is null
+                then 'AWS'
+            else invoicing_entity
+        end as invoice_issuer_name,
+        nullif(invoicing_entity, '') as invoicing_entity,
 
         -- charge
         usage_start_at as charge_period_start_at,
@@ -172,10 +189,10 @@ mapped as (
                 )
         end as pricing_category,
         case when is_priced then usage_amount end as pricing_quantity,
-        case when is_priced then coalesce(nullif(pricing_unit, ''), default_pricing_unit) end as pricing_unit,
+        case when is_priced then coalesce(focus_pricing_unit, default_pricing_unit) end as pricing_unit,
         case when charge_category = 'Usage' then usage_amount end as consumed_quantity,
         case
-            when charge_category = 'Usage' then coalesce(nullif(pricing_unit, ''), default_pricing_unit)
+            when charge_category = 'Usage' then coalesce(focus_pricing_unit, default_pricing_unit)
         end as consumed_unit,
         coalesce(nullif(pricing_currency, ''), currency_code) as pricing_currency,
 
@@ -233,7 +250,11 @@ mapped as (
         end as resource_id,
         nullif(product_family, '') as product_family,
         nullif(region_code, '') as region_id,
-        nullif(region_name, '') as region_name,
+        -- FOCUS names a region only where there is a region ID (CloudFront's location is a
+        -- geography such as 'United States', not a region).
+        case
+            when nullif(region_code, '') is not null then coalesce(nullif(region_name, ''), region_code)
+        end as region_name,
         nullif(availability_zone, '') as availability_zone,
         coalesce(nullif(product_name, ''), nullif(product_code, ''), 'AWS') as service_name,
         nullif(product_code, '') as service_code,

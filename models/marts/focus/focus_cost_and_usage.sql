@@ -77,6 +77,7 @@ final as (
         cast(usage_type as {{ dbt.type_string() }}) as x_UsageType,
         cast(operation as {{ dbt.type_string() }}) as x_Operation,
         cast(bill_type as {{ dbt.type_string() }}) as x_BillType,
+        cast(invoicing_entity as {{ dbt.type_string() }}) as x_InvoicingEntity,
         cast(line_item_type as {{ dbt.type_string() }}) as x_SourceLineItemType,
         cast(line_item_id as {{ dbt.type_string() }}) as x_SourceLineItemId,
         cast(time_interval as {{ dbt.type_string() }}) as x_SourceTimeInterval,

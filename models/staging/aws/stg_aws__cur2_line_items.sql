@@ -1,9 +1,22 @@
-{#- CUR 2.0 (AWS Data Exports): rename to the AWS staging contract and cast; nothing else. -#}
+{#-
+    CUR 2.0 (AWS Data Exports): rename to the AWS staging contract and cast; nothing else.
+    CUR 2.0 has a fixed schema except for a few columns that depend on the export's settings or the
+    account: resource IDs (INCLUDE_RESOURCES), net costs (only with discounts) and the reader's
+    `filename` (absent from a loaded BigQuery table); those are aligned to null when absent.
+-#}
+{{ config(enabled=var('aws_enabled') and var('aws_cur2_enabled')) }}
+
 with
 
 source as (
 
     select * from {{ source('aws', 'cur2') }}
+    {{ align_optional_columns({
+        'line_item_resource_id': dbt.type_string(),
+        'line_item_net_unblended_rate': dbt.type_string(),
+        'line_item_net_unblended_cost': 'double',
+        'filename': dbt.type_string(),
+    }) }}
 
 ),
 

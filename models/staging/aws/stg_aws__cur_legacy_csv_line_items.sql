@@ -1,9 +1,14 @@
 {#-
     Legacy Cost and Usage Report, gzipped CSV (`lineItem/UnblendedCost` headers; every value read as
     text, blanks as null): rename to the AWS staging contract and cast; nothing else.
-    Columns that a month's report may leave out are aligned to null (see align_optional_columns);
-    the others are mandatory and their absence fails the model. Tags and cost categories are one
-    column each, gathered into maps keyed as delivered minus the prefix (`user:CostCenter`).
+    Optional columns, aligned to null when a month's report lacks them (align_optional_columns):
+    the invoicing entity (added to CUR later), resource IDs (a report option), net costs (only with
+    discounts), pricing and product attributes (they follow the products used), reservation and
+    Savings Plan columns (only with commitments), the tag and cost category columns, and the
+    reader's `filename`. Every other column is mandatory: its absence fails the model.
+    Tags and cost categories are one column each, gathered into maps keyed as delivered minus the
+    prefix (`user:CostCenter`). Column names are the headers as DuckDB reads them; BigQuery cannot
+    hold `/` in a name, so load the Athena Parquet shape there.
 -#}
 {#- Enabled with its source, so that a build without this shape does not trip on it. -#}
 {{ config(enabled=var('aws_enabled') and var('aws_cur_legacy_csv_enabled')) }}
@@ -51,6 +56,7 @@
     'savingsPlan/EndTime',
     'resourceTags/',
     'costCategory/',
+    'filename',
 ] -%}
     {%- do optional_columns.update({column_name: dbt.type_string()}) -%}
 {%- endfor -%}
@@ -157,7 +163,7 @@ renamed as (
         {{ prefixed_columns_to_map('source', 'resourceTags/') }} as resource_tags,
         {{ prefixed_columns_to_map('source', 'costCategory/') }} as cost_categories,
 
-        -- lineage
+        -- lineage: DuckDB's reader adds `filename`; a table without it (BigQuery) gives null
         cast(filename as {{ dbt.type_string() }}) as source_file
 
     from source

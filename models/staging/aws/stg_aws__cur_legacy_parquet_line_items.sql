@@ -3,8 +3,9 @@
     names; costs as doubles, rates and term dates as text, usage and billing dates as timestamps):
     rename to the AWS staging contract and cast; nothing else. The names are CUR 2.0's, so the casts
     mirror stg_aws__cur2_line_items; what CUR 2.0 keeps in maps is one column each here.
-    Columns that a month's report may leave out are aligned to null (see align_optional_columns);
-    the others are mandatory and their absence fails the model. Tags and cost categories are
+    Optional columns are aligned to null when a month's report lacks them, with the types the
+    Athena integration writes (see stg_aws__cur_legacy_csv_line_items for the list and reasons);
+    every other column is mandatory: its absence fails the model. Tags and cost categories are
     gathered into maps keyed as delivered minus the prefix (`user_cost_center`, as in CUR 2.0).
 -#}
 {#- Enabled with its source, so that a build without this shape does not trip on it. -#}
@@ -52,6 +53,7 @@
     'savings_plan_end_time': dbt.type_string(),
     'resource_tags_': dbt.type_string(),
     'cost_category_': dbt.type_string(),
+    'filename': dbt.type_string(),
 } -%}
 
 with
@@ -128,7 +130,7 @@ renamed as (
         cast(product_location as {{ dbt.type_string() }}) as region_name,
         cast(product_instance_type as {{ dbt.type_string() }}) as instance_type,
 
-        -- reservations (RIs); term dates are text, blank when the line has no reservation
+        -- reservations (RIs)
         cast(reservation_reservation_a_r_n as {{ dbt.type_string() }}) as reservation_arn,
         {{ to_focus_decimal('reservation_effective_cost') }} as reservation_effective_cost,
         {{ to_focus_decimal('reservation_unused_amortized_upfront_fee_for_billing_period') }}
@@ -138,10 +140,10 @@ renamed as (
         {{ to_focus_decimal('reservation_unused_quantity') }} as reservation_unused_quantity,
         {{ text_to_focus_decimal('reservation_total_reserved_units') }}
             as reservation_total_reserved_units,
-        {{ to_utc_timestamp("nullif(trim(reservation_start_time), '')") }} as reservation_start_at,
-        {{ to_utc_timestamp("nullif(trim(reservation_end_time), '')") }} as reservation_end_at,
+        {{ to_utc_timestamp('reservation_start_time') }} as reservation_start_at,
+        {{ to_utc_timestamp('reservation_end_time') }} as reservation_end_at,
 
-        -- savings plans; term dates are text, blank when the line has no Savings Plan
+        -- savings plans
         cast(savings_plan_savings_plan_a_r_n as {{ dbt.type_string() }}) as savings_plan_arn,
         {{ to_focus_decimal('savings_plan_savings_plan_effective_cost') }}
             as savings_plan_effective_cost,
@@ -152,15 +154,14 @@ renamed as (
         cast(savings_plan_offering_type as {{ dbt.type_string() }}) as savings_plan_offering_type,
         cast(savings_plan_payment_option as {{ dbt.type_string() }}) as savings_plan_payment_option,
         cast(savings_plan_purchase_term as {{ dbt.type_string() }}) as savings_plan_purchase_term,
-        {{ to_utc_timestamp("nullif(trim(savings_plan_start_time), '')") }}
-            as savings_plan_start_at,
-        {{ to_utc_timestamp("nullif(trim(savings_plan_end_time), '')") }} as savings_plan_end_at,
+        {{ to_utc_timestamp('savings_plan_start_time') }} as savings_plan_start_at,
+        {{ to_utc_timestamp('savings_plan_end_time') }} as savings_plan_end_at,
 
         -- maps, keys as the Athena names write them minus the prefix (user_cost_center, ...)
         {{ prefixed_columns_to_map('source', 'resource_tags_') }} as resource_tags,
         {{ prefixed_columns_to_map('source', 'cost_category_') }} as cost_categories,
 
-        -- lineage
+        -- lineage: DuckDB's reader adds `filename`; a table without it (BigQuery) gives null
         cast(filename as {{ dbt.type_string() }}) as source_file
 
     from source
