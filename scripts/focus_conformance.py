@@ -31,7 +31,7 @@ from pathlib import Path
 LOG = logging.getLogger("focus_conformance")
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-EXCUSED_KEYS = ("rule_id", "spec_text", "reason", "fixture")
+EXCUSED_KEYS = ("rule_id", "spec_text", "reason", "fixture", "spec_check")
 EXCUSED_OPTIONAL_KEYS = ("upstream_issue",)
 STATUSES = ("passed", "failed", "errored", "skipped")
 
@@ -54,6 +54,7 @@ class ExcusedRule:
     spec_text: str
     reason: str
     fixture: Path
+    spec_check: str = ""  # SQL over table `fixture` returning the rows that break spec_text
     upstream_issue: str | None = None
 
 
@@ -182,6 +183,7 @@ def load_excused(path: Path) -> dict[str, ExcusedRule]:
             entry["spec_text"].strip(),
             entry["reason"].strip(),
             fixture,
+            entry["spec_check"].strip(),
             entry.get("upstream_issue"),
         )
     return excused
