@@ -21,8 +21,9 @@ SEED = Path(__file__).resolve().parent.parent / "seeds" / "focus" / "iso_4217_cu
 # Codes that ISO lists but that are not currencies a bill can be issued in: precious metals,
 # testing and "no currency" codes, bond-market units and special drawing rights.
 NON_BILLING_CODES = {
-    "XAD", "XAG", "XAU", "XBA", "XBB", "XBC", "XBD", "XDR", "XPD", "XPT", "XSU", "XTS", "XUA", "XXX",
-}
+    "XAD", "XAG", "XAU", "XBA", "XBB", "XBC", "XBD",
+    "XDR", "XPD", "XPT", "XSU", "XTS", "XUA", "XXX",
+}  # fmt: skip
 
 
 def read_list_one(xml_text: str) -> tuple[str, list[dict[str, str]]]:

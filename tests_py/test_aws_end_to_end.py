@@ -32,20 +32,61 @@ def d(*amounts: str) -> Decimal:
 
 # January, row by row from the fixture README (rows 1-29).
 JAN_UNBLENDED = d(
-    "175.20", "22.32", "0", "0", "438.00",  # RI upfront, RIFee, 2 RI-covered, SP upfront
-    "2.04", "0.85", "2.04", "-2.04", "-0.85", "-2.04",  # SP-covered usage and its negations
-    "1.20", "1.20",  # SP recurring fees
-    "1.20", "3.00", "2.30", "3.60", "1.08", "1.00", "15.00",  # usage
-    "-0.06", "-0.15", "-0.05", "-0.18", "-0.23", "-1.08",  # discount line items
-    "100.00", "8.00", "-5.00",  # Support fee, tax, credit
+    "175.20",
+    "22.32",
+    "0",
+    "0",
+    "438.00",  # RI upfront, RIFee, 2 RI-covered, SP upfront
+    "2.04",
+    "0.85",
+    "2.04",
+    "-2.04",
+    "-0.85",
+    "-2.04",  # SP-covered usage and its negations
+    "1.20",
+    "1.20",  # SP recurring fees
+    "1.20",
+    "3.00",
+    "2.30",
+    "3.60",
+    "1.08",
+    "1.00",
+    "15.00",  # usage
+    "-0.06",
+    "-0.15",
+    "-0.05",
+    "-0.18",
+    "-0.23",
+    "-1.08",  # discount line items
+    "100.00",
+    "8.00",
+    "-5.00",  # Support fee, tax, credit
 )
 JAN_AMORTIZED = d(
-    "34.80", "1.20", "1.20",  # RI: unused fee share, two covered days
-    "1.44", "0.60", "1.44",  # SP-covered usage at the SP rate
-    "0.36", "0.96",  # unused SP commitment of the two days
-    "1.20", "3.00", "2.30", "3.60", "1.08", "1.00", "15.00",
-    "-0.06", "-0.15", "-0.05", "-0.18", "-0.23", "-1.08",
-    "100.00", "8.00", "-5.00",
+    "34.80",
+    "1.20",
+    "1.20",  # RI: unused fee share, two covered days
+    "1.44",
+    "0.60",
+    "1.44",  # SP-covered usage at the SP rate
+    "0.36",
+    "0.96",  # unused SP commitment of the two days
+    "1.20",
+    "3.00",
+    "2.30",
+    "3.60",
+    "1.08",
+    "1.00",
+    "15.00",
+    "-0.06",
+    "-0.15",
+    "-0.05",
+    "-0.18",
+    "-0.23",
+    "-1.08",
+    "100.00",
+    "8.00",
+    "-5.00",
 )
 FEB_UNBLENDED = d("20.16", "0", "2.04", "-2.04", "1.20", "1.20", "-0.06", "-1.20", "100.00", "8.00")
 FEB_AMORTIZED = d("32.40", "1.20", "1.44", "0.96", "1.20", "-0.06", "-1.20", "100.00", "8.00")
@@ -91,7 +132,9 @@ def test_fixture_rows_carry_the_aws_semantics(fixture_build):
 
     # The February refund of January usage corrects an invoiced period.
     assert one("x_SourceLineItemType = 'Refund'", "ChargeCategory, ChargeClass, BilledCost") == (
-        "Adjustment", "Correction", Decimal("-1.2"),
+        "Adjustment",
+        "Correction",
+        Decimal("-1.2"),
     )
     # Savings Plan covered usage: negation merged, billed 0, effective at the SP rate.
     covered = fixture_build.query(
@@ -125,7 +168,8 @@ def test_fixture_rows_carry_the_aws_semantics(fixture_build):
     # Commitment purchases bill their amount and carry no effective cost.
     assert one(
         "x_SourceLineItemType = 'SavingsPlanUpfrontFee'",
-        "ChargeCategory, ChargeFrequency, BilledCost, EffectiveCost, ResourceId = CommitmentDiscountId",
+        "ChargeCategory, ChargeFrequency, BilledCost, EffectiveCost,"
+        " ResourceId = CommitmentDiscountId",
     ) == ("Purchase", "One-Time", Decimal("438"), Decimal("0"), True)
     # Spot usage is dynamically priced; its list price is the public on-demand price.
     assert one(
@@ -147,7 +191,10 @@ def test_fixture_rows_carry_the_aws_semantics(fixture_build):
             group by 1 order by 1"""
     )
     assert credits == [
-        ("BundledDiscount", 1), ("Credit", 1), ("EdpDiscount", 5), ("PrivateRateDiscount", 1),
+        ("BundledDiscount", 1),
+        ("Credit", 1),
+        ("EdpDiscount", 5),
+        ("PrivateRateDiscount", 1),
     ]
     # Tags: user tags unprefixed, AWS tags prefixed aws:, cost categories costCategory/.
     tags = [
@@ -334,7 +381,9 @@ def test_export_layout_and_metadata(fixture_export):
     assert report["RowsPerBillingPeriod"] == {"2025-01": 29, "2025-02": 11}
     assert report["DataFreshnessHours"] > 0
     assert sorted(path.name for path in fixture_export.iterdir()) == [
-        "billing_period=2025-01", "billing_period=2025-02", "metadata.json",
+        "billing_period=2025-01",
+        "billing_period=2025-02",
+        "metadata.json",
     ]
     for entry in report["Files"]:
         data = (fixture_export / entry["Path"]).read_bytes()
@@ -349,8 +398,8 @@ def test_export_parquet_and_csv_hold_the_mart(fixture_build, fixture_export):
     assert billed == JAN_UNBLENDED + FEB_UNBLENDED
     with duckdb.connect() as connection:
         enumerations = connection.sql(
-            f"select column_id, value from read_csv('{REPO_ROOT}/seeds/focus/focus_enumerations.csv')"
-            " where version = '1.2'"
+            "select column_id, value from read_csv("
+            f"'{REPO_ROOT}/seeds/focus/focus_enumerations.csv') where version = '1.2'"
         ).fetchall()
     allowed = {}
     for column, value in enumerations:

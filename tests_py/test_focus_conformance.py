@@ -344,7 +344,7 @@ def test_every_excuse_is_proved_by_its_fixture(rule_id, tmp_path):
         "--output-type", "unittest", "--output-destination", str(output),
     ]  # fmt: skip
     subprocess.run(command, cwd=site_packages, capture_output=True, check=True, timeout=600)
-    statuses = {result.rule_id: result.status for result in conformance.parse_junit(
-        output.read_bytes()
-    )}
+    statuses = {
+        result.rule_id: result.status for result in conformance.parse_junit(output.read_bytes())
+    }
     assert statuses.get(rule_id) == "failed", statuses

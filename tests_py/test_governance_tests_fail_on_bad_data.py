@@ -82,7 +82,7 @@ CASES = [
     ),
     (
         "tags_not_an_object",
-        f"update {MART} set Tags = '[\"a\", \"b\"]' where Tags is not null",
+        f'update {MART} set Tags = \'["a", "b"]\' where Tags is not null',
         "test_name:focus_key_value_format",
         "focus_key_value_format_focus_cost_and_usage_Tags",
     ),

@@ -49,7 +49,8 @@ joined as (
         line_item_types.can_correct_prior_period,
         services.service_category as mapped_service_category,
         services.service_subcategory as mapped_service_subcategory,
-        coalesce(pricing_units.focus_unit, nullif(line_items.pricing_unit, '')) as focus_pricing_unit,
+        coalesce(pricing_units.focus_unit, nullif(line_items.pricing_unit, ''))
+            as focus_pricing_unit,
         nullif(line_items.savings_plan_arn, '') as savings_plan_id,
         nullif(line_items.reservation_arn, '') as reservation_id,
         line_item_types.charge_category in ('Usage', 'Purchase') as is_priced,
@@ -76,7 +77,9 @@ checked as (
         coalesce(savings_plan_id, reservation_id) as commitment_id,
         coalesce(
             nullif(product_sku, ''),
-            coalesce(nullif(product_code, ''), 'AWS') || ':' || coalesce(nullif(usage_type, ''), line_item_type)
+            coalesce(nullif(product_code, ''), 'AWS')
+            || ':'
+            || coalesce(nullif(usage_type, ''), line_item_type)
         ) as sku_or_derived_id
 
     from joined
@@ -122,7 +125,9 @@ mapped as (
         -- AWS issues the invoice for its own and Marketplace charges: the issuer is named like
         -- the provider (DECISIONLOG D-012); the legal invoicing entity stays in x_InvoicingEntity.
         case
-            when billing_entity in ('AWS', 'AWS Marketplace') or nullif(invoicing_entity, '') is null
+            when
+                billing_entity in ('AWS', 'AWS Marketplace')
+                or nullif(invoicing_entity, '') is null
                 then 'AWS'
             else invoicing_entity
         end as invoice_issuer_name,
@@ -189,7 +194,9 @@ mapped as (
                 )
         end as pricing_category,
         case when is_priced then usage_amount end as pricing_quantity,
-        case when is_priced then coalesce(focus_pricing_unit, default_pricing_unit) end as pricing_unit,
+        case
+            when is_priced then coalesce(focus_pricing_unit, default_pricing_unit)
+        end as pricing_unit,
         case when charge_category = 'Usage' then usage_amount end as consumed_quantity,
         case
             when charge_category = 'Usage' then coalesce(focus_pricing_unit, default_pricing_unit)
@@ -203,7 +210,9 @@ mapped as (
         case when is_priced then sku_or_derived_id end as sku_id,
         case
             when is_priced
-                then coalesce(nullif(pricing_rate_code, ''), sku_or_derived_id || ':' || line_item_type)
+                then coalesce(
+                        nullif(pricing_rate_code, ''), sku_or_derived_id || ':' || line_item_type
+                    )
         end as sku_price_id,
         case when is_priced then coalesce(nullif(usage_type, ''), line_item_type) end as sku_meter,
 
@@ -253,7 +262,8 @@ mapped as (
         -- FOCUS names a region only where there is a region ID (CloudFront's location is a
         -- geography such as 'United States', not a region).
         case
-            when nullif(region_code, '') is not null then coalesce(nullif(region_name, ''), region_code)
+            when nullif(region_code, '') is not null
+                then coalesce(nullif(region_name, ''), region_code)
         end as region_name,
         nullif(availability_zone, '') as availability_zone,
         coalesce(nullif(product_name, ''), nullif(product_code, ''), 'AWS') as service_name,
