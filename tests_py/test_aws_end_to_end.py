@@ -114,6 +114,7 @@ def test_hand_totals_are_the_readme_totals():
     assert (FEB_UNBLENDED, FEB_AMORTIZED) == (Decimal("129.30"), Decimal("143.94"))
 
 
+@pytest.mark.quick
 def test_fixture_totals_match_the_hand_computed_totals(fixture_build):
     by_period = totals(fixture_build)
     # 29 January line items: 3 negations merged away, 3 unused-commitment rows created
@@ -124,6 +125,7 @@ def test_fixture_totals_match_the_hand_computed_totals(fixture_build):
     }
 
 
+@pytest.mark.quick
 def test_fixture_rows_carry_the_aws_semantics(fixture_build):
     def one(where: str, columns: str):
         rows = fixture_build.query(f"select {columns} from {MART} where {where}")
@@ -424,3 +426,43 @@ def test_export_parquet_and_csv_hold_the_mart(fixture_build, fixture_export):
             assert NUMBER.match(row[column]), row[column]
         assert row["BillingAccountId"] == "210987654321"
     assert sum(Decimal(row["BilledCost"]) for row in rows) == JAN_UNBLENDED + FEB_UNBLENDED
+
+
+# --------------------------------------------------------------------------------------------
+# The conformance gate: the FinOps Foundation validator on the exports
+# --------------------------------------------------------------------------------------------
+
+
+def run_conformance(export_dir: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(REPO_ROOT / "scripts" / "focus_conformance.py"),
+         "--export-dir", str(export_dir)],
+        cwd=REPO_ROOT, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+
+
+@pytest.mark.conformance
+def test_conformance_gate_passes_on_the_fixture_export(fixture_export):
+    completed = run_conformance(fixture_export)
+    summary = re.search(r"conformance FOCUS 1\.2: .*", completed.stderr + completed.stdout)
+    assert summary, completed.stderr[-3000:]
+    print(summary.group(0))
+    assert " 0 failed, 0 errored" in summary.group(0)
+    assert "applicability criteria: ALL" in completed.stderr + completed.stdout
+    assert completed.returncode == 0
+
+
+@pytest.mark.conformance
+def test_conformance_gate_passes_on_100k_generated_rows(generated_build, tmp_path):
+    subprocess.run(
+        [sys.executable, str(REPO_ROOT / "scripts" / "focus_export.py"),
+         "--manifest", str(generated_build.target_path / "manifest.json"),
+         "--duckdb-path", str(generated_build.duckdb_path), "--export-dir", str(tmp_path)],
+        check=True, cwd=REPO_ROOT,
+    )  # fmt: skip
+    completed = run_conformance(tmp_path / "focus-1.2")
+    summary = re.search(r"conformance FOCUS 1\.2: .*", completed.stderr + completed.stdout)
+    assert summary, completed.stderr[-3000:]
+    print(summary.group(0))
+    assert " 0 failed, 0 errored" in summary.group(0)
+    assert completed.returncode == 0
