@@ -15,3 +15,19 @@
 {% macro bigquery__to_utc_timestamp(expression) -%}
     timestamp(nullif(trim({{ expression }}), ''))
 {%- endmacro %}
+
+
+{#- The same parse without failing: a text that is not a timestamp gives null. -#}
+{% macro safe_to_utc_timestamp(expression) %}
+    {{ return(adapter.dispatch('safe_to_utc_timestamp', 'finops_focus')(expression)) }}
+{% endmacro %}
+
+{# DuckDB: TRY_CAST returns null where the text is not a timestamp. #}
+{% macro default__safe_to_utc_timestamp(expression) -%}
+    cast(try_cast(nullif(trim(cast({{ expression }} as varchar)), '') as timestamptz) at time zone 'UTC' as timestamp)
+{%- endmacro %}
+
+{# BigQuery: SAFE.TIMESTAMP returns null where the text is not a timestamp. #}
+{% macro bigquery__safe_to_utc_timestamp(expression) -%}
+    safe.timestamp(nullif(trim(cast({{ expression }} as string)), ''))
+{%- endmacro %}

@@ -22,3 +22,9 @@
 {% macro text_to_focus_decimal(expression) %}
     {{ to_focus_decimal('nullif(trim(' ~ expression ~ "), '')") }}
 {%- endmacro %}
+
+
+{#- A text column cast without failing: a value that is not a number gives null. -#}
+{% macro safe_text_to_focus_decimal(expression) %}
+    {{ try_cast_to('nullif(trim(' ~ expression ~ "), '')", type_focus_decimal()) }}
+{%- endmacro %}

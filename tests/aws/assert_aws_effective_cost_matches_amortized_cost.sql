@@ -1,6 +1,7 @@
 {#-
-    Σ EffectiveCost of the AWS rows equals AWS's documented amortized cost of the raw line items,
-    per billing period and currency. The formula is written out here from AWS's definition (Cloud
+    Σ EffectiveCost of the AWS rows equals AWS's documented amortized cost of the raw line items
+    that reached FOCUS (quarantined rows and second deliveries excluded), per billing period and
+    currency. The formula is written out here from AWS's definition (Cloud
     Intelligence Dashboards summary view, CUR query library), independently of the line-item-type
     seed the models use, so a wrong seed row shows up here. Returns periods that differ by half a
     cent or more.
@@ -27,7 +28,8 @@ raw_line_items as (
                 else unblended_cost
             end
         ) as amortized_cost
-    from {{ ref('int_aws__line_items_unioned') }}
+    from {{ ref('int_aws__line_items_checked') }}
+    where quarantine_reason is null and not is_duplicate
     group by billing_period_start_at, currency_code
 
 ),

@@ -8,7 +8,8 @@ with
 
 line_items as (
 
-    select * from {{ ref('int_aws__line_items_unioned') }}
+    select * from {{ ref('int_aws__line_items_checked') }}
+    where quarantine_reason is null and not is_duplicate
 
 ),
 

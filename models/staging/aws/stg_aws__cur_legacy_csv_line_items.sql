@@ -1,6 +1,7 @@
 {#-
     Legacy Cost and Usage Report, gzipped CSV (`lineItem/UnblendedCost` headers; every value read as
-    text, blanks as null): rename to the AWS staging contract and cast; nothing else.
+    text, blanks as null): rename to the AWS staging contract and cast, safely: a value present but
+    not castable is named in `cast_failures` and its row is quarantined downstream; nothing else.
     Optional columns, aligned to null when a month's report lacks them (align_optional_columns):
     the invoicing entity (added to CUR later), resource IDs (a report option), net costs (only with
     discounts), pricing and product attributes (they follow the products used), reservation and
@@ -85,34 +86,34 @@ renamed as (
         cast("bill/BillType" as {{ dbt.type_string() }}) as bill_type,
         cast("bill/PayerAccountId" as {{ dbt.type_string() }}) as payer_account_id,
         cast("bill/PayerAccountId" as {{ dbt.type_string() }}) as payer_account_name,
-        {{ to_utc_timestamp('"bill/BillingPeriodStartDate"') }} as billing_period_start_at,
-        {{ to_utc_timestamp('"bill/BillingPeriodEndDate"') }} as billing_period_end_at,
+        {{ safe_to_utc_timestamp('"bill/BillingPeriodStartDate"') }} as billing_period_start_at,
+        {{ safe_to_utc_timestamp('"bill/BillingPeriodEndDate"') }} as billing_period_end_at,
 
         -- line item
         cast("lineItem/UsageAccountId" as {{ dbt.type_string() }}) as usage_account_id,
         cast("lineItem/UsageAccountId" as {{ dbt.type_string() }}) as usage_account_name,
         cast("lineItem/LineItemType" as {{ dbt.type_string() }}) as line_item_type,
-        {{ to_utc_timestamp('"lineItem/UsageStartDate"') }} as usage_start_at,
-        {{ to_utc_timestamp('"lineItem/UsageEndDate"') }} as usage_end_at,
+        {{ safe_to_utc_timestamp('"lineItem/UsageStartDate"') }} as usage_start_at,
+        {{ safe_to_utc_timestamp('"lineItem/UsageEndDate"') }} as usage_end_at,
         cast("lineItem/ProductCode" as {{ dbt.type_string() }}) as product_code,
         cast("lineItem/UsageType" as {{ dbt.type_string() }}) as usage_type,
         cast("lineItem/Operation" as {{ dbt.type_string() }}) as operation,
         cast("lineItem/AvailabilityZone" as {{ dbt.type_string() }}) as availability_zone,
         cast("lineItem/ResourceId" as {{ dbt.type_string() }}) as resource_id,
-        {{ text_to_focus_decimal('"lineItem/UsageAmount"') }} as usage_amount,
+        {{ safe_text_to_focus_decimal('"lineItem/UsageAmount"') }} as usage_amount,
         cast("lineItem/CurrencyCode" as {{ dbt.type_string() }}) as currency_code,
-        {{ text_to_focus_decimal('"lineItem/UnblendedRate"') }} as unblended_rate,
-        {{ text_to_focus_decimal('"lineItem/UnblendedCost"') }} as unblended_cost,
-        {{ text_to_focus_decimal('"lineItem/NetUnblendedRate"') }} as net_unblended_rate,
-        {{ text_to_focus_decimal('"lineItem/NetUnblendedCost"') }} as net_unblended_cost,
+        {{ safe_text_to_focus_decimal('"lineItem/UnblendedRate"') }} as unblended_rate,
+        {{ safe_text_to_focus_decimal('"lineItem/UnblendedCost"') }} as unblended_cost,
+        {{ safe_text_to_focus_decimal('"lineItem/NetUnblendedRate"') }} as net_unblended_rate,
+        {{ safe_text_to_focus_decimal('"lineItem/NetUnblendedCost"') }} as net_unblended_cost,
         cast("lineItem/LineItemDescription" as {{ dbt.type_string() }}) as line_item_description,
         cast("lineItem/TaxType" as {{ dbt.type_string() }}) as tax_type,
         cast("lineItem/LegalEntity" as {{ dbt.type_string() }}) as legal_entity,
 
         -- pricing
         cast("pricing/currency" as {{ dbt.type_string() }}) as pricing_currency,
-        {{ text_to_focus_decimal('"pricing/publicOnDemandRate"') }} as public_on_demand_rate,
-        {{ text_to_focus_decimal('"pricing/publicOnDemandCost"') }} as public_on_demand_cost,
+        {{ safe_text_to_focus_decimal('"pricing/publicOnDemandRate"') }} as public_on_demand_rate,
+        {{ safe_text_to_focus_decimal('"pricing/publicOnDemandCost"') }} as public_on_demand_cost,
         cast("pricing/term" as {{ dbt.type_string() }}) as pricing_term,
         cast("pricing/unit" as {{ dbt.type_string() }}) as pricing_unit,
         cast("pricing/RateCode" as {{ dbt.type_string() }}) as pricing_rate_code,
@@ -133,38 +134,66 @@ renamed as (
 
         -- reservations (RIs)
         cast("reservation/ReservationARN" as {{ dbt.type_string() }}) as reservation_arn,
-        {{ text_to_focus_decimal('"reservation/EffectiveCost"') }} as reservation_effective_cost,
-        {{ text_to_focus_decimal('"reservation/UnusedAmortizedUpfrontFeeForBillingPeriod"') }}
+        {{ safe_text_to_focus_decimal('"reservation/EffectiveCost"') }} as reservation_effective_cost,
+        {{ safe_text_to_focus_decimal('"reservation/UnusedAmortizedUpfrontFeeForBillingPeriod"') }}
             as reservation_unused_amortized_upfront_fee,
-        {{ text_to_focus_decimal('"reservation/UnusedRecurringFee"') }}
+        {{ safe_text_to_focus_decimal('"reservation/UnusedRecurringFee"') }}
             as reservation_unused_recurring_fee,
-        {{ text_to_focus_decimal('"reservation/UnusedQuantity"') }} as reservation_unused_quantity,
-        {{ text_to_focus_decimal('"reservation/TotalReservedUnits"') }}
+        {{ safe_text_to_focus_decimal('"reservation/UnusedQuantity"') }} as reservation_unused_quantity,
+        {{ safe_text_to_focus_decimal('"reservation/TotalReservedUnits"') }}
             as reservation_total_reserved_units,
-        {{ to_utc_timestamp('"reservation/StartTime"') }} as reservation_start_at,
-        {{ to_utc_timestamp('"reservation/EndTime"') }} as reservation_end_at,
+        {{ safe_to_utc_timestamp('"reservation/StartTime"') }} as reservation_start_at,
+        {{ safe_to_utc_timestamp('"reservation/EndTime"') }} as reservation_end_at,
 
         -- savings plans
         cast("savingsPlan/SavingsPlanARN" as {{ dbt.type_string() }}) as savings_plan_arn,
-        {{ text_to_focus_decimal('"savingsPlan/SavingsPlanEffectiveCost"') }}
+        {{ safe_text_to_focus_decimal('"savingsPlan/SavingsPlanEffectiveCost"') }}
             as savings_plan_effective_cost,
-        {{ text_to_focus_decimal('"savingsPlan/SavingsPlanRate"') }} as savings_plan_rate,
-        {{ text_to_focus_decimal('"savingsPlan/TotalCommitmentToDate"') }}
+        {{ safe_text_to_focus_decimal('"savingsPlan/SavingsPlanRate"') }} as savings_plan_rate,
+        {{ safe_text_to_focus_decimal('"savingsPlan/TotalCommitmentToDate"') }}
             as savings_plan_total_commitment,
-        {{ text_to_focus_decimal('"savingsPlan/UsedCommitment"') }} as savings_plan_used_commitment,
+        {{ safe_text_to_focus_decimal('"savingsPlan/UsedCommitment"') }} as savings_plan_used_commitment,
         cast("savingsPlan/OfferingType" as {{ dbt.type_string() }}) as savings_plan_offering_type,
         cast("savingsPlan/PaymentOption" as {{ dbt.type_string() }})
             as savings_plan_payment_option,
         cast("savingsPlan/PurchaseTerm" as {{ dbt.type_string() }}) as savings_plan_purchase_term,
-        {{ to_utc_timestamp('"savingsPlan/StartTime"') }} as savings_plan_start_at,
-        {{ to_utc_timestamp('"savingsPlan/EndTime"') }} as savings_plan_end_at,
+        {{ safe_to_utc_timestamp('"savingsPlan/StartTime"') }} as savings_plan_start_at,
+        {{ safe_to_utc_timestamp('"savingsPlan/EndTime"') }} as savings_plan_end_at,
 
         -- maps, keys as the CSV headers write them minus the prefix (user:CostCenter, ...)
         {{ prefixed_columns_to_map('source', 'resourceTags/') }} as resource_tags,
         {{ prefixed_columns_to_map('source', 'costCategory/') }} as cost_categories,
 
         -- lineage: DuckDB's reader adds `filename`; a table without it (BigQuery) gives null
-        cast(filename as {{ dbt.type_string() }}) as source_file
+        cast(filename as {{ dbt.type_string() }}) as source_file,
+
+        -- the values above that are present in the file but did not cast (quarantined later)
+        {{ record_cast_failures([
+            ('billing_period_start_at', '"bill/BillingPeriodStartDate"', 'timestamp'),
+            ('billing_period_end_at', '"bill/BillingPeriodEndDate"', 'timestamp'),
+            ('usage_start_at', '"lineItem/UsageStartDate"', 'timestamp'),
+            ('usage_end_at', '"lineItem/UsageEndDate"', 'timestamp'),
+            ('usage_amount', '"lineItem/UsageAmount"', 'text_decimal'),
+            ('unblended_rate', '"lineItem/UnblendedRate"', 'text_decimal'),
+            ('unblended_cost', '"lineItem/UnblendedCost"', 'text_decimal'),
+            ('net_unblended_rate', '"lineItem/NetUnblendedRate"', 'text_decimal'),
+            ('net_unblended_cost', '"lineItem/NetUnblendedCost"', 'text_decimal'),
+            ('public_on_demand_rate', '"pricing/publicOnDemandRate"', 'text_decimal'),
+            ('public_on_demand_cost', '"pricing/publicOnDemandCost"', 'text_decimal'),
+            ('reservation_effective_cost', '"reservation/EffectiveCost"', 'text_decimal'),
+            ('reservation_unused_amortized_upfront_fee', '"reservation/UnusedAmortizedUpfrontFeeForBillingPeriod"', 'text_decimal'),
+            ('reservation_unused_recurring_fee', '"reservation/UnusedRecurringFee"', 'text_decimal'),
+            ('reservation_unused_quantity', '"reservation/UnusedQuantity"', 'text_decimal'),
+            ('reservation_total_reserved_units', '"reservation/TotalReservedUnits"', 'text_decimal'),
+            ('reservation_start_at', '"reservation/StartTime"', 'timestamp'),
+            ('reservation_end_at', '"reservation/EndTime"', 'timestamp'),
+            ('savings_plan_effective_cost', '"savingsPlan/SavingsPlanEffectiveCost"', 'text_decimal'),
+            ('savings_plan_rate', '"savingsPlan/SavingsPlanRate"', 'text_decimal'),
+            ('savings_plan_total_commitment', '"savingsPlan/TotalCommitmentToDate"', 'text_decimal'),
+            ('savings_plan_used_commitment', '"savingsPlan/UsedCommitment"', 'text_decimal'),
+            ('savings_plan_start_at', '"savingsPlan/StartTime"', 'timestamp'),
+            ('savings_plan_end_at', '"savingsPlan/EndTime"', 'timestamp')
+        ]) }} as cast_failures
 
     from source
 

@@ -97,9 +97,9 @@ renamed as (
         cast(line_item_resource_id as {{ dbt.type_string() }}) as resource_id,
         {{ to_focus_decimal('line_item_usage_amount') }} as usage_amount,
         cast(line_item_currency_code as {{ dbt.type_string() }}) as currency_code,
-        {{ text_to_focus_decimal('line_item_unblended_rate') }} as unblended_rate,
+        {{ safe_text_to_focus_decimal('line_item_unblended_rate') }} as unblended_rate,
         {{ to_focus_decimal('line_item_unblended_cost') }} as unblended_cost,
-        {{ text_to_focus_decimal('line_item_net_unblended_rate') }} as net_unblended_rate,
+        {{ safe_text_to_focus_decimal('line_item_net_unblended_rate') }} as net_unblended_rate,
         {{ to_focus_decimal('line_item_net_unblended_cost') }} as net_unblended_cost,
         cast(line_item_line_item_description as {{ dbt.type_string() }}) as line_item_description,
         cast(line_item_tax_type as {{ dbt.type_string() }}) as tax_type,
@@ -107,7 +107,7 @@ renamed as (
 
         -- pricing
         cast(pricing_currency as {{ dbt.type_string() }}) as pricing_currency,
-        {{ text_to_focus_decimal('pricing_public_on_demand_rate') }} as public_on_demand_rate,
+        {{ safe_text_to_focus_decimal('pricing_public_on_demand_rate') }} as public_on_demand_rate,
         {{ to_focus_decimal('pricing_public_on_demand_cost') }} as public_on_demand_cost,
         cast(pricing_term as {{ dbt.type_string() }}) as pricing_term,
         cast(pricing_unit as {{ dbt.type_string() }}) as pricing_unit,
@@ -138,10 +138,10 @@ renamed as (
         {{ to_focus_decimal('reservation_unused_recurring_fee') }}
             as reservation_unused_recurring_fee,
         {{ to_focus_decimal('reservation_unused_quantity') }} as reservation_unused_quantity,
-        {{ text_to_focus_decimal('reservation_total_reserved_units') }}
+        {{ safe_text_to_focus_decimal('reservation_total_reserved_units') }}
             as reservation_total_reserved_units,
-        {{ to_utc_timestamp('reservation_start_time') }} as reservation_start_at,
-        {{ to_utc_timestamp('reservation_end_time') }} as reservation_end_at,
+        {{ safe_to_utc_timestamp('reservation_start_time') }} as reservation_start_at,
+        {{ safe_to_utc_timestamp('reservation_end_time') }} as reservation_end_at,
 
         -- savings plans
         cast(savings_plan_savings_plan_a_r_n as {{ dbt.type_string() }}) as savings_plan_arn,
@@ -154,15 +154,27 @@ renamed as (
         cast(savings_plan_offering_type as {{ dbt.type_string() }}) as savings_plan_offering_type,
         cast(savings_plan_payment_option as {{ dbt.type_string() }}) as savings_plan_payment_option,
         cast(savings_plan_purchase_term as {{ dbt.type_string() }}) as savings_plan_purchase_term,
-        {{ to_utc_timestamp('savings_plan_start_time') }} as savings_plan_start_at,
-        {{ to_utc_timestamp('savings_plan_end_time') }} as savings_plan_end_at,
+        {{ safe_to_utc_timestamp('savings_plan_start_time') }} as savings_plan_start_at,
+        {{ safe_to_utc_timestamp('savings_plan_end_time') }} as savings_plan_end_at,
 
         -- maps, keys as the Athena names write them minus the prefix (user_cost_center, ...)
         {{ prefixed_columns_to_map('source', 'resource_tags_') }} as resource_tags,
         {{ prefixed_columns_to_map('source', 'cost_category_') }} as cost_categories,
 
         -- lineage: DuckDB's reader adds `filename`; a table without it (BigQuery) gives null
-        cast(filename as {{ dbt.type_string() }}) as source_file
+        cast(filename as {{ dbt.type_string() }}) as source_file,
+
+        -- text values above that are present but did not cast (quarantined downstream)
+        {{ record_cast_failures([
+            ('unblended_rate', 'line_item_unblended_rate', 'text_decimal'),
+            ('net_unblended_rate', 'line_item_net_unblended_rate', 'text_decimal'),
+            ('public_on_demand_rate', 'pricing_public_on_demand_rate', 'text_decimal'),
+            ('reservation_total_reserved_units', 'reservation_total_reserved_units', 'text_decimal'),
+            ('reservation_start_at', 'reservation_start_time', 'timestamp'),
+            ('reservation_end_at', 'reservation_end_time', 'timestamp'),
+            ('savings_plan_start_at', 'savings_plan_start_time', 'timestamp'),
+            ('savings_plan_end_at', 'savings_plan_end_time', 'timestamp')
+        ]) }} as cast_failures
 
     from source
 

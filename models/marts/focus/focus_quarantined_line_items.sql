@@ -1,0 +1,30 @@
+{#-
+    Raw line items that did not reach focus_cost_and_usage, from every provider, each with the
+    reason. Read it beside the FOCUS mart: per provider and billing period, raw cost = Σ BilledCost
+    of the FOCUS rows + Σ cost here (tested). One row per quarantined raw line item.
+-#}
+{%- set providers = [] -%}
+{%- if var('aws_enabled') -%}
+    {%- do providers.append('int_aws__line_items_quarantined') -%}
+{%- endif %}
+
+with
+
+{% for model_name in providers %}
+    {{ model_name }} as (
+
+        select * from {{ ref(model_name) }}
+
+    ),
+
+{% endfor %}
+unioned as (
+
+    {% for model_name in providers %}
+        select * from {{ model_name }}
+        {% if not loop.last %}union all{% endif %}
+    {% endfor %}
+
+)
+
+select * from unioned
