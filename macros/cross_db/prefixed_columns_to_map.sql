@@ -2,8 +2,9 @@
     Gathers the columns whose names start with `prefix` into one map: the legacy Cost and Usage
     Report writes one column per activated tag or cost category (`resourceTags/user:CostCenter` in
     CSV, `resource_tags_user_cost_center` in the Athena Parquet), and the staging contract wants a
-    map. Keys are the column names minus the prefix, values as delivered; null and empty values are
-    dropped, since legacy CUR leaves a tag blank on the lines it does not apply to.
+    map. Keys are the column names minus the prefix (matched in any letter case, as a header may
+    arrive lower-cased), values as delivered; null and empty values are dropped, since legacy CUR
+    leaves a tag blank on the lines it does not apply to.
     The set of such columns changes from month to month, so it is found when the query runs. At
     least one must exist: align the source with an (empty) column named exactly `prefix` through
     `align_optional_columns`; its key would be '' but its value is always null, so it is dropped.
@@ -20,7 +21,7 @@
     map_from_entries(list_filter(
         list_transform(
             map_entries(cast(to_json(struct_pack(
-                *columns(column_name -> starts_with(column_name, '{{ prefix }}'))
+                *columns(column_name -> starts_with(lower(column_name), lower('{{ prefix }}')))
             )) as map(varchar, varchar))),
             entry -> struct_pack(
                 key := substr(entry.key, {{ prefix | length + 1 }}),

@@ -35,6 +35,7 @@ provider_line_items as (
         'source' as row_origin
 
     from {{ ref('int_aws__savings_plan_negations_merged') }}
+    where not is_unmatched_negation
 
 ),
 

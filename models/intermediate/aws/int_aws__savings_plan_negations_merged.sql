@@ -3,8 +3,9 @@
     SavingsPlanNegation line. FOCUS wants one row whose BilledCost is what was billed, so each
     negation is merged into the covered usage line it offsets: same billing period, account, time
     interval, resource, usage type, operation and Savings Plan, paired in order of size when a key
-    repeats. A negation with no partner is kept as its own row, so no cost is ever dropped.
-    One row per line item that reaches FOCUS.
+    repeats. A negation with no partner (its covered usage line was quarantined or never delivered)
+    stays as its own row flagged `is_unmatched_negation`: it goes to quarantine, not to FOCUS, so
+    no cost is dropped and no negative usage row appears. One row per line item after merging.
 -#}
 with
 
@@ -103,7 +104,8 @@ merged as (
             line_items.merged_line_item_count
             + case when offsets.negation_line_item_id is null then 0 else 1 end
                 as merged_line_item_count
-        )
+        ),
+        line_items.merges_into_line_item_type is not null as is_unmatched_negation
 
     from line_items
 
