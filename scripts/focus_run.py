@@ -221,7 +221,7 @@ def unreadable_file_line(message: str) -> str | None:
     if not (cause.startswith(("IO Error", "Invalid Input Error")) or Path(path).exists()):
         return None
     why = _ERROR_CLASS.sub("", cause.replace(match[0], ""))
-    why = re.sub(r"\s+", " ", why).strip(" :")
+    why = re.sub(r"\s+:", ":", re.sub(r"\s+", " ", why)).strip(" :")
     return f"cannot read {Path(path).absolute()}: {why or 'unreadable'}"
 
 

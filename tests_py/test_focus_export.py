@@ -524,6 +524,11 @@ def test_summarize_build_maps_results_to_exit_codes():
         outcome(False, [node_result("error", "model.p.stg", message=corrupt)])
     )
     assert lines == ["cannot read /data/cur2/x.parquet: No magic bytes found at end of file"]
+    # DuckDB's words for a file without read permission (seen running as an unprivileged user).
+    denied = 'IO Error: Cannot open file "/data/cur2/x.parquet": Permission denied'
+    assert focus_run.unreadable_file_line(denied) == (
+        "cannot read /data/cur2/x.parquet: Cannot open file: Permission denied"
+    )
     code, lines = focus_run.summarize_build(outcome(False, [node_result("fail", "test.p.one", 1)]))
     assert lines == ["dbt test failed: test.p.one: 1 failing row"]
     code, lines = focus_run.summarize_build(

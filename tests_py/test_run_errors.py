@@ -117,9 +117,9 @@ def test_file_without_read_permission_is_named_in_one_line(tmp_path, profiles_di
         outcome = focus_run(tmp_path, profiles_dir, FOCUS_RAW_DATA_PATH=str(raw))
     finally:
         victim.chmod(0o644)
-    assert len(outcome.errors) == 1
-    assert outcome.errors[0].startswith(f"focus_run: cannot read {victim}: ")
-    assert "Permission denied" in outcome.errors[0]
+    assert outcome.errors == [
+        f"focus_run: cannot read {victim}: Cannot open file: Permission denied"
+    ]
     assert outcome.returncode == 2
 
 
