@@ -311,7 +311,7 @@ def result_line(result: RuleResult, summary: Summary) -> str:
 
 def validator_paths(venv: Path) -> tuple[Path, Path]:
     """(focus-validator executable, the venv's site-packages root) or ConformanceError."""
-    hint = "run `make validator` (scripts/setup_validator.sh)"
+    hint = "run `make validator` (scripts/setup_validator.sh) or pass --validator-venv"
     # Absolute, because the validator runs with its site-packages folder as working directory.
     venv = venv.absolute()
     executable = venv / "bin" / "focus-validator"

@@ -13,8 +13,18 @@ the same data twice gives byte-identical data files.
 The folder is published as a whole: everything is written to a hidden sibling folder
 (``.focus-<v>.tmp-…``) that replaces the previous export only once complete. An interrupted
 export leaves the previous one in place; stale hidden folders are cleaned on the next run.
+DuckDB's spill files go to a hidden sibling too (``.focus-<v>.tmp-….spill``), so a killed
+export leaves nothing outside the export folder's parent.
+
+``--pseudonymize`` (or ``FOCUS_EXPORT_PSEUDONYMIZE=1``) replaces ResourceId, ResourceName and
+every tag value in Tags (keys kept) by the first 16 hex characters of HMAC-SHA256 of the value,
+keyed with ``FOCUS_EXPORT_PSEUDONYMIZE_KEY``: the same value and key always give the same
+pseudonym, so exports made with one key still join; costs, accounts and everything else are
+unchanged. ``metadata.json`` says so (``x_ExportReport.Pseudonymized``).
 
     python scripts/focus_export.py --duckdb-path target/finops_focus.duckdb --export-dir exports
+
+Exit codes: 0 exported; 2 an error (one line: ``export failed: …``).
 """
 
 from __future__ import annotations
@@ -22,16 +32,16 @@ from __future__ import annotations
 import argparse
 import csv
 import hashlib
+import hmac
 import json
 import logging
 import os
 import re
 import shutil
 import sys
-import tempfile
 import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -76,6 +86,14 @@ FOCUS_DATA_TYPES = {
 CSV_TIMESTAMP_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 # Floating-point columns are written to CSV as this DECIMAL so no value uses an exponent.
 CSV_FLOAT_AS = "DECIMAL(38, 18)"
+
+# Pseudonymizing (opt-in): these columns' values (for Tags: every value, keys kept) become
+# HMAC-SHA256(key, UTF-8 value) in hex, cut to PSEUDONYM_HEX_CHARS characters.
+PSEUDONYMIZED_COLUMNS = ("ResourceId", "ResourceName", "Tags")
+PSEUDONYM_HEX_CHARS = 16
+PSEUDONYMIZE_ENV = "FOCUS_EXPORT_PSEUDONYMIZE"
+PSEUDONYMIZE_KEY_ENV = "FOCUS_EXPORT_PSEUDONYMIZE_KEY"
+PSEUDONYM_MACRO = "focus_pseudonym"
 
 
 class ExportError(Exception):
@@ -159,8 +177,12 @@ def classify(name: str, duckdb_type: str, focus_type: str | None = None) -> Colu
     return column
 
 
-def parquet_expression(column: Column) -> str:
-    """SQL that turns the relation's column into the value the Parquet file stores."""
+def parquet_expression(column: Column, pseudonymize: bool = False) -> str:
+    """SQL that turns the relation's column into the value the Parquet file stores.
+
+    With ``pseudonymize`` and a column of ``PSEUDONYMIZED_COLUMNS``, the value goes through the
+    ``focus_pseudonym`` macro (see ``pseudonym_macro_sql``); for Tags each value of the object.
+    """
     ident = quote_ident(column.name)
     if column.kind == "timestamptz":
         expr = ident
@@ -175,7 +197,70 @@ def parquet_expression(column: Column) -> str:
         expr = f"cast({ident} as varchar)"
     else:
         expr = ident
+    if pseudonymize and column.name in PSEUDONYMIZED_COLUMNS:
+        expr = pseudonymized_sql(expr, is_key_value=column.name == "Tags")
     return f"{expr} as {ident}"
+
+
+def pseudonymized_sql(expr: str, is_key_value: bool) -> str:
+    """SQL replacing a value (or every value of a JSON object, keys kept) by its pseudonym."""
+    if not is_key_value:
+        return f"{PSEUDONYM_MACRO}(cast({expr} as varchar))"
+    entries = f"map_entries(cast(cast({expr} as json) as map(varchar, varchar)))"
+    pseudonymized = (
+        f"list_transform({entries}, "
+        f"lambda entry: {{'key': entry.key, 'value': {PSEUDONYM_MACRO}(entry.value)}})"
+    )
+    return f"cast(to_json(map_from_entries({pseudonymized})) as varchar)"
+
+
+def hmac_pads(key: bytes) -> tuple[bytes, bytes]:
+    """HMAC's inner and outer padded keys (RFC 2104) for SHA-256 (64-byte blocks)."""
+    if len(key) > 64:
+        key = hashlib.sha256(key).digest()
+    block = key.ljust(64, b"\0")
+    return bytes(byte ^ 0x36 for byte in block), bytes(byte ^ 0x5C for byte in block)
+
+
+def pseudonym_macro_sql(key: bytes) -> str:
+    """A DuckDB temp macro computing HMAC-SHA256(key, value) in hex, cut to 16 characters.
+
+    DuckDB has SHA-256 but no HMAC, so the macro spells out RFC 2104:
+    H(key ^ opad || H(key ^ ipad || value)). The key lives only in this connection.
+    """
+    inner, outer = hmac_pads(key)
+    return (
+        f"create or replace temp macro {PSEUDONYM_MACRO}(value) as "
+        f"left(sha256(unhex('{outer.hex()}') || "
+        f"unhex(sha256(unhex('{inner.hex()}') || encode(value)))), {PSEUDONYM_HEX_CHARS})"
+    )
+
+
+def pseudonym(key: bytes, value: str) -> str:
+    """The pseudonym of one value, as the export writes it (for tests and for look-ups)."""
+    digest = hmac.new(key, value.encode("utf-8"), hashlib.sha256).hexdigest()
+    return digest[:PSEUDONYM_HEX_CHARS]
+
+
+def pseudonymize_key_from_env(
+    requested: bool, environ: Mapping[str, str] | None = None
+) -> bytes | None:
+    """The key when pseudonymizing is asked for (flag or FOCUS_EXPORT_PSEUDONYMIZE=1), else None.
+
+    Raises ExportError when pseudonymizing is asked for and FOCUS_EXPORT_PSEUDONYMIZE_KEY is
+    unset or empty.
+    """
+    environ = os.environ if environ is None else environ
+    switch = environ.get(PSEUDONYMIZE_ENV, "").strip().lower()
+    if not requested and switch not in ("1", "true", "yes", "on"):
+        return None
+    key = environ.get(PSEUDONYMIZE_KEY_ENV, "")
+    if not key:
+        raise ExportError(
+            f"pseudonymizing needs a key: set {PSEUDONYMIZE_KEY_ENV} "
+            "(a secret; the same key gives the same pseudonyms)"
+        )
+    return key.encode("utf-8")
 
 
 def csv_expression(column: Column) -> str:
@@ -424,13 +509,17 @@ class ExportResult:
     metadata: dict[str, Any] = field(default_factory=dict)
 
 
-def _connect(duckdb_path: Path, database: str, spill_dir: str) -> Any:
+def _connect(
+    duckdb_path: Path, database: str, spill_dir: str, pseudonymize_key: bytes | None = None
+) -> Any:
     import duckdb
 
     if not duckdb_path.is_file():
         raise ExportError(f"DuckDB file not found: {duckdb_path}")
     connection = duckdb.connect(":memory:", config={"temp_directory": spill_dir})
     connection.execute("set TimeZone = 'UTC'")
+    if pseudonymize_key is not None:
+        connection.execute(pseudonym_macro_sql(pseudonymize_key))
     connection.execute(
         f"attach {quote_literal(str(duckdb_path))} as {quote_ident(database)} (read_only)"
     )
@@ -454,10 +543,11 @@ def _write_period(
     target: Path,
     formats: Sequence[str],
     kv_metadata: dict[str, str],
+    pseudonymize: bool = False,
 ) -> int:
     """Write one billing period's files into ``target``; return its row count."""
     target.mkdir(parents=True)
-    parquet_select = ", ".join(parquet_expression(column) for column in columns)
+    parquet_select = ", ".join(parquet_expression(column, pseudonymize) for column in columns)
     # Sort once by every column (SORT_KEY first) and number the rows; both files are then
     # written ordered by that number, which is cheaper than sorting twice by 50+ columns.
     connection.execute(
@@ -512,11 +602,13 @@ def export(
     data_generator: str = DEFAULT_DATA_GENERATOR,
     project_version: str = "0.0.0",
     now: datetime | None = None,
+    pseudonymize_key: bytes | None = None,
 ) -> ExportResult:
     """Export ``relation`` (``database.schema.identifier``) to ``<export_dir>/focus-<version>/``.
 
     ``focus_columns`` (from ``load_focus_columns``) names the FOCUS columns and their types; with
     it the report lists missing Mandatory columns and non-FOCUS columns without the ``x_`` prefix.
+    ``pseudonymize_key`` (bytes) pseudonymizes ``PSEUDONYMIZED_COLUMNS`` with that HMAC key.
     """
     started = time.monotonic()
     formats = parse_formats(formats)
@@ -535,26 +627,30 @@ def export(
     with export_lock(final):
         recover_and_clean(final)
         staging = new_staging_dir(final)
+        # DuckDB's spill files: a hidden sibling, so a killed export's are cleaned next time.
+        spill_dir = staging.with_name(staging.name + ".spill")
         try:
-            with tempfile.TemporaryDirectory(prefix="focus-export-spill-") as spill_dir:
-                result = _export_into(
-                    staging,
-                    final,
-                    duckdb_path,
-                    relation,
-                    focus_version,
-                    formats,
-                    focus_columns,
-                    list(provider_tag_prefixes),
-                    data_generator,
-                    project_version,
-                    now or datetime.now(timezone.utc),
-                    spill_dir,
-                )
+            result = _export_into(
+                staging,
+                final,
+                duckdb_path,
+                relation,
+                focus_version,
+                formats,
+                focus_columns,
+                list(provider_tag_prefixes),
+                data_generator,
+                project_version,
+                now or datetime.now(timezone.utc),
+                str(spill_dir),
+                pseudonymize_key,
+            )
             publish(staging, final)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
+        finally:
+            shutil.rmtree(spill_dir, ignore_errors=True)
     result.path = final
     LOG.info(
         "exported %d rows in %d billing periods to %s (%.1fs)",
@@ -579,11 +675,13 @@ def _export_into(
     project_version: str,
     now: datetime,
     spill_dir: str,
+    pseudonymize_key: bytes | None = None,
 ) -> ExportResult:
     relation_sql = ".".join(
         quote_ident(part) for part in (model.database, model.schema, model.identifier)
     )
-    connection = _connect(duckdb_path, model.database, spill_dir)
+    pseudonymize = pseudonymize_key is not None
+    connection = _connect(duckdb_path, model.database, spill_dir, pseudonymize_key)
     try:
         try:
             columns = _describe(connection, relation_sql, focus_columns)
@@ -627,6 +725,9 @@ def _export_into(
         ]
         new_schema_id = schema_id(focus_version, definitions)
         kv_metadata = {"FocusVersion": focus_version, "SchemaId": new_schema_id}
+        pseudonymized = [name for name in PSEUDONYMIZED_COLUMNS if pseudonymize and name in by_name]
+        if pseudonymized:
+            kv_metadata["x_PseudonymizedColumns"] = ",".join(pseudonymized)
 
         LOG.info(
             "exporting %s: %d rows, %d billing periods, formats %s",
@@ -647,6 +748,7 @@ def _export_into(
                 staging / f"{PERIOD_DIR_PREFIX}{period}",
                 formats,
                 kv_metadata,
+                pseudonymize,
             )
             rows_per_period[period] = rows
             LOG.info(
@@ -734,6 +836,14 @@ def _export_into(
             "MissingMandatoryColumns": missing_mandatory,
             "LatestChargePeriodEnd": iso_z(latest_end) if latest_end is not None else None,
             "DataFreshnessHours": freshness,
+            "Pseudonymized": pseudonymize,
+            "PseudonymizedColumns": pseudonymized,
+            "Pseudonymization": (
+                f"HMAC-SHA256 keyed with {PSEUDONYMIZE_KEY_ENV}, hex, first "
+                f"{PSEUDONYM_HEX_CHARS} characters; Tags: values only, keys kept"
+                if pseudonymize
+                else None
+            ),
             "Files": files,
         },
     }
@@ -767,6 +877,7 @@ def export_from_project(
     manifest_path: Path | None = None,
     node_id: str = DEFAULT_NODE_ID,
     data_generator: str = DEFAULT_DATA_GENERATOR,
+    pseudonymize_key: bytes | None = None,
 ) -> ExportResult:
     """Export the mart described by a dbt project's manifest (what focus_run.py calls)."""
     model = read_manifest_model(manifest_path or project_dir / "target" / "manifest.json", node_id)
@@ -785,6 +896,7 @@ def export_from_project(
         focus_columns=focus_columns,
         data_generator=data_generator,
         project_version=project_version(project_dir),
+        pseudonymize_key=pseudonymize_key,
     )
 
 
@@ -802,7 +914,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--export-dir", type=Path, default=Path("exports"))
     parser.add_argument("--formats", default="parquet,csv")
     parser.add_argument("--data-generator", default=DEFAULT_DATA_GENERATOR)
+    add_pseudonymize_argument(parser)
     return parser
+
+
+def add_pseudonymize_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--pseudonymize",
+        action="store_true",
+        help=f"replace {', '.join(PSEUDONYMIZED_COLUMNS)} values by keyed HMAC pseudonyms "
+        f"(also {PSEUDONYMIZE_ENV}=1; the key comes from {PSEUDONYMIZE_KEY_ENV})",
+    )
 
 
 def configure_logging() -> None:
@@ -816,6 +938,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     configure_logging()
     try:
+        key = pseudonymize_key_from_env(args.pseudonymize)
         export_from_project(
             args.project_dir,
             args.duckdb_path,
@@ -824,6 +947,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             manifest_path=args.manifest,
             node_id=args.node_id,
             data_generator=args.data_generator,
+            pseudonymize_key=key,
         )
     except ExportError as error:
         LOG.error("export failed: %s", error)

@@ -2,24 +2,29 @@
 
     python scripts/focus_run.py [--target duckdb] [--vars '{raw_data_path: data/x}'] \\
                                 [--select marts.focus+] [--skip-build] \\
-                                [--export-dir exports] [--formats parquet,csv]
+                                [--export-dir exports] [--formats parquet,csv] [--pseudonymize]
 
 Steps:
   1. profiles: use profiles.yml in --profiles-dir, else ~/.dbt/profiles.yml when it defines the
-     project's profile, else copy profiles.example.yml to <profiles-dir>/profiles.yml;
-  2. `dbt build` (seeds, models, snapshots and tests in DAG order) through dbtRunner;
-  3. scripts/focus_export.py unloads the FOCUS mart to <export-dir>/focus-<version>/.
+     project's profile, else copy profiles.example.yml to <profiles-dir>/profiles.yml; check that
+     it defines the project's profile and the --target;
+  2. `dbt parse`, then check that every enabled DuckDB source's path matches a file;
+  3. `dbt build` (seeds, models, snapshots and tests in DAG order) through dbtRunner;
+  4. scripts/focus_export.py unloads the FOCUS mart to <export-dir>/focus-<version>/.
 
 dbt runs with the project folder as its working directory, so relative paths in profiles and
-vars (the DuckDB file, raw_data_path) are read from there, as in `make demo`.
+vars (the DuckDB file, raw_data_path) are read from there, as in `make demo`. dbt's target and
+log folders follow DBT_TARGET_PATH and DBT_LOG_PATH when set.
 
-Exit codes: 0 ok; 1 a dbt test failed (nothing is exported); 2 an error.
+Exit codes: 0 ok; 1 a dbt test failed (nothing is exported); 2 an error. Each problem is one
+line on stderr starting ``focus_run:`` (README, "Errors and exit codes").
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import glob
 import importlib
 import json
 import logging
@@ -42,6 +47,12 @@ DUCKDB_PATH_SQL = "select path from duckdb_databases() where database_name = cur
 
 class RunError(Exception):
     """An error that stops the run (exit code 2), reported as one line."""
+
+
+RAW_DATA_ENV = "FOCUS_RAW_DATA_PATH"
+# The first argument of read_parquet('…') / read_csv(['…', '…']) in a source's external_location.
+_READER_PATHS = re.compile(r"^\s*\w+\(\s*(\[[^\]]*\]|'(?:[^']|'')*')", re.DOTALL)
+_QUOTED = re.compile(r"'((?:[^']|'')*)'")
 
 
 # --------------------------------------------------------------------------------------------
@@ -91,6 +102,76 @@ def ensure_profiles(profiles_dir: Path | None, project_dir: Path, home: Path | N
     return directory
 
 
+def check_profile(profiles_dir: Path, profile: str, target: str) -> None:
+    """One clear line when profiles.yml lacks the project's profile or the --target.
+
+    A profiles.yml that YAML cannot read is left to dbt, which says why.
+    """
+    import yaml
+
+    path = profiles_dir / "profiles.yml"
+    try:
+        profiles = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError):
+        return
+    if not isinstance(profiles, dict):
+        return
+    if profile not in profiles:
+        raise RunError(
+            f"{path} has no profile {profile!r}: add it (see profiles.example.yml) "
+            "or pass --profiles-dir"
+        )
+    outputs = (profiles.get(profile) or {}).get("outputs") or {}
+    if isinstance(outputs, dict) and target not in outputs:
+        raise RunError(
+            f"profile {profile!r} in {path} has no target {target!r}: "
+            f"use --target with one of {', '.join(sorted(outputs))}"
+        )
+
+
+def source_paths(external_location: str) -> list[str]:
+    """The file paths or globs a dbt-duckdb external_location reads (first reader argument)."""
+    match = _READER_PATHS.match(external_location or "")
+    if not match:
+        return []
+    return [item.replace("''", "'") for item in _QUOTED.findall(match[1])]
+
+
+def source_path_variables(source_unique_id: str) -> tuple[str, str]:
+    """(source name, env var) for a source, by the project's naming: FOCUS_<SOURCE>_<TABLE>_PATH.
+
+    ``source.finops_focus.aws.cur2`` -> (``aws.cur2``, ``FOCUS_AWS_CUR2_PATH``).
+    """
+    source, table = source_unique_id.split(".")[-2:]
+    return f"{source}.{table}", f"FOCUS_{source}_{table}_PATH".upper()
+
+
+def check_raw_files(manifest: dict, project_dir: Path) -> None:
+    """Every enabled source with a local external_location must match at least one file.
+
+    Without this, dbt-duckdb stops on the first staging view with a long IO error; the check
+    names the path and the environment variables that set it.
+    """
+    for unique_id, source in sorted((manifest.get("sources") or {}).items()):
+        config = source.get("config") or {}
+        if config.get("enabled") is False:
+            continue
+        location = config.get("external_location") or (source.get("meta") or {}).get(
+            "external_location"
+        )
+        for pattern in source_paths(location or ""):
+            if "://" in pattern:  # object stores and URLs: DuckDB reads them, we cannot glob
+                continue
+            absolute = Path(pattern) if Path(pattern).is_absolute() else project_dir / pattern
+            if any(Path(hit).is_file() for hit in glob.iglob(str(absolute), recursive=True)):
+                continue
+            name, variable = source_path_variables(unique_id)
+            raise RunError(
+                f"no raw billing files match {pattern} (source {name}): "
+                f"set {RAW_DATA_ENV} or {variable} to where your exports are"
+            )
+
+
 def dbt_common_args(
     project_dir: Path, profiles_dir: Path, target: str, vars_text: str | None
 ) -> list[str]:
@@ -101,20 +182,47 @@ def dbt_common_args(
     return args
 
 
-_ERROR_HEADER = re.compile(r"^[A-Z][A-Za-z ]*Error in \w+ ")
+_ERROR_HEADER = re.compile(r"^[A-Z][A-Za-z ]*Error( in \w+ .*)?$")
+_ERROR_CLASS = re.compile(r"^[A-Z][A-Za-z ]*Error:\s*")
+# A path in a DuckDB error: '/data/x.parquet' or "/data/x.parquet" (also relative ones).
+_QUOTED_PATH = re.compile(r"""['"]([^'"]*[/\\][^'"]*)['"]""")
+_NO_FILES = "No files found that match the pattern"
 
 
 def _first_line(text: object, limit: int = 300) -> str:
     """The line of a dbt message that says what went wrong.
 
-    dbt starts node errors with a header ("Runtime Error in model x (path)"); the cause, for
-    example "Conversion Error: …", is on the next line.
+    dbt starts node errors with a header ("Runtime Error in model x (path)", or a bare
+    "Runtime Error"); the cause, for example "Conversion Error: …", is on the next line.
     """
     lines = [line.strip() for line in str(text or "").splitlines() if line.strip()]
     if len(lines) > 1 and _ERROR_HEADER.match(lines[0]):
         lines = lines[1:]
     line = lines[0] if lines else ""
     return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def unreadable_file_line(message: str) -> str | None:
+    """'cannot read <file>: <why>' when a DuckDB error names a file it could not read.
+
+    For example "Invalid Input Error: No magic bytes found at end of file '/d/x.parquet'" ->
+    "cannot read /d/x.parquet: No magic bytes found at end of file".
+    """
+    cause = _first_line(message, limit=10_000)
+    match = _QUOTED_PATH.search(cause)
+    if not match:
+        return None
+    path = match[1]
+    if _NO_FILES in cause:
+        return (
+            f"no raw billing files match {path}: set {RAW_DATA_ENV} or the source's "
+            "FOCUS_*_PATH variable to where your exports are"
+        )
+    if not (cause.startswith(("IO Error", "Invalid Input Error")) or Path(path).exists()):
+        return None
+    why = _ERROR_CLASS.sub("", cause.replace(match[0], ""))
+    why = re.sub(r"\s+:", ":", re.sub(r"\s+", " ", why)).strip(" :")
+    return f"cannot read {Path(path).absolute()}: {why or 'unreadable'}"
 
 
 def summarize_build(result: Any) -> tuple[int, list[str]]:
@@ -124,22 +232,23 @@ def summarize_build(result: Any) -> tuple[int, list[str]]:
     tests failed and nothing errored, else 0.
     """
     if result.exception is not None:
-        return 2, [
-            f"dbt build could not run: {_first_line(result.exception) or result.exception!r}"
-        ]
+        detail = _first_line(result.exception) or repr(result.exception)
+        return 2, [f"dbt build could not run: {detail}"]
     node_results = getattr(result.result, "results", None) or []
     errors: list[str] = []
     failures: list[str] = []
     for node_result in node_results:
         status = str(getattr(node_result.status, "value", node_result.status))
         unique_id = getattr(getattr(node_result, "node", None), "unique_id", "?")
-        message = _first_line(getattr(node_result, "message", ""))
+        full_message = str(getattr(node_result, "message", "") or "")
+        message = _first_line(full_message)
         if status in ("error", "runtime error"):
-            errors.append(f"ERROR {unique_id}: {message or 'failed'}")
+            unreadable = unreadable_file_line(full_message)
+            errors.append(unreadable or f"dbt error in {unique_id}: {message or 'failed'}")
         elif status == "fail":
             count = getattr(node_result, "failures", None)
-            detail = f"{count} failing rows" if count else (message or "failed")
-            failures.append(f"FAIL {unique_id}: {detail}")
+            rows = f"{count} failing row{'' if count == 1 else 's'}" if count else ""
+            failures.append(f"dbt test failed: {unique_id}: {rows or message or 'failed'}")
     if errors:
         return 2, errors + failures
     if failures:
@@ -197,10 +306,29 @@ def build(common: list[str], select: str | None) -> int:
         args += ["--select", select]
     code, lines = summarize_build(invoke_dbt(args))
     for line in lines:
-        LOG.error(line)
+        LOG.error("focus_run: %s", line)
     outcome = {0: "ok", 1: "tests failed", 2: "error"}[code]
     LOG.info("dbt build: %s (%.1fs)", outcome, time.monotonic() - started)
     return code
+
+
+def parse(common: list[str], manifest_path: Path, project_dir: Path) -> None:
+    """`dbt parse`, then check the raw files the enabled sources read (DuckDB targets)."""
+    result = invoke_dbt(["parse", *common, "--log-level", "none"])
+    if result.exception is not None or not result.success:
+        detail = _first_line(result.exception) if result.exception else "see logs/dbt.log"
+        raise RunError(f"dbt parse failed: {detail}")
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return  # the build will say what is wrong
+    if (manifest.get("metadata") or {}).get("adapter_type") == "duckdb":
+        check_raw_files(manifest, project_dir)
+
+
+def target_path(project_dir: Path) -> Path:
+    """dbt's target folder: DBT_TARGET_PATH when set, else <project>/target."""
+    return project_dir / os.environ.get("DBT_TARGET_PATH", "target")
 
 
 def adapter_type(manifest_path: Path) -> str | None:
@@ -231,12 +359,26 @@ def focus_export_module() -> Any:
     return importlib.import_module("focus_export")
 
 
-def run_export(project_dir: Path, duckdb_path: Path, export_dir: Path, formats: str) -> int:
+def run_export(
+    project_dir: Path,
+    duckdb_path: Path,
+    export_dir: Path,
+    formats: str,
+    manifest_path: Path | None = None,
+    pseudonymize_key: bytes | None = None,
+) -> int:
     focus_export = focus_export_module()
     try:
-        focus_export.export_from_project(project_dir, duckdb_path, export_dir, formats)
+        focus_export.export_from_project(
+            project_dir,
+            duckdb_path,
+            export_dir,
+            formats,
+            manifest_path=manifest_path,
+            pseudonymize_key=pseudonymize_key,
+        )
     except focus_export.ExportError as error:
-        LOG.error("export failed: %s", error)
+        LOG.error("focus_run: export failed: %s", error)
         return 2
     return 0
 
@@ -261,6 +403,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--skip-build", action="store_true", help="only export")
     parser.add_argument("--export-dir", type=Path, default=Path("exports"))
     parser.add_argument("--formats", default="parquet,csv")
+    focus_export_module().add_pseudonymize_argument(parser)
     return parser
 
 
@@ -276,28 +419,38 @@ def run(args: argparse.Namespace) -> int:
     # User paths are read from the caller's folder; dbt then runs in the project folder.
     project_dir = args.project_dir.resolve()
     export_dir = args.export_dir.resolve()
+    focus_export = focus_export_module()
+    try:
+        pseudonymize_key = focus_export.pseudonymize_key_from_env(args.pseudonymize)
+    except focus_export.ExportError as error:
+        raise RunError(str(error)) from error
     profiles_dir = ensure_profiles(
         args.profiles_dir.resolve() if args.profiles_dir else None, project_dir
     )
+    check_profile(profiles_dir, project_profile_name(project_dir), args.target)
     common = dbt_common_args(project_dir, profiles_dir, args.target, args.vars)
+    manifest_path = target_path(project_dir) / "manifest.json"
     with working_directory(project_dir):
         if args.skip_build:
             LOG.info("step 1/2: dbt build skipped (--skip-build)")
         else:
             LOG.info("step 1/2: dbt build (target %s)", args.target)
+            parse(common, manifest_path, project_dir)
             code = build(common, args.select)
             if code != 0:
-                LOG.error("not exporting: dbt build did not pass")
+                LOG.info("not exporting: dbt build did not pass")
                 return code
         LOG.info("step 2/2: export to %s", export_dir)
-        adapter = adapter_type(project_dir / "target" / "manifest.json")
+        adapter = adapter_type(manifest_path)
         if adapter not in (None, "duckdb"):
             LOG.warning(
                 "export skipped: target %s is %s; the export reads DuckDB", args.target, adapter
             )
             return 0
         duckdb_path = duckdb_path_from_dbt(common)
-    return run_export(project_dir, duckdb_path, export_dir, args.formats)
+    return run_export(
+        project_dir, duckdb_path, export_dir, args.formats, manifest_path, pseudonymize_key
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -505,21 +505,85 @@ def test_summarize_build_maps_results_to_exit_codes():
     code, lines = focus_run.summarize_build(
         outcome(False, [*ok, node_result("fail", "test.p.not_null_x", 3)])
     )
-    assert (code, lines) == (1, ["FAIL test.p.not_null_x: 3 failing rows"])
+    assert (code, lines) == (1, ["dbt test failed: test.p.not_null_x: 3 failing rows"])
     code, lines = focus_run.summarize_build(
         outcome(False, [node_result("error", "model.p.b", message="Binder Error: x\nmore"),
                         node_result("fail", "test.p.t2", 1)])
     )  # fmt: skip
-    assert code == 2 and lines[0] == "ERROR model.p.b: Binder Error: x"
+    assert code == 2 and lines[0] == "dbt error in model.p.b: Binder Error: x"
     header = "Runtime Error in model c (models/c.sql)\n  Conversion Error: bad cast"
     code, lines = focus_run.summarize_build(
         outcome(False, [node_result("error", "model.p.c", message=header)])
     )
-    assert lines == ["ERROR model.p.c: Conversion Error: bad cast"]
+    assert lines == ["dbt error in model.p.c: Conversion Error: bad cast"]
+    corrupt = (
+        "Runtime Error in model stg (models/stg.sql)\n  Invalid Input Error: No magic bytes "
+        "found at end of file '/data/cur2/x.parquet'"
+    )
+    code, lines = focus_run.summarize_build(
+        outcome(False, [node_result("error", "model.p.stg", message=corrupt)])
+    )
+    assert lines == ["cannot read /data/cur2/x.parquet: No magic bytes found at end of file"]
+    # DuckDB's words for a file without read permission (seen running as an unprivileged user).
+    denied = 'IO Error: Cannot open file "/data/cur2/x.parquet": Permission denied'
+    assert focus_run.unreadable_file_line(denied) == (
+        "cannot read /data/cur2/x.parquet: Cannot open file: Permission denied"
+    )
+    code, lines = focus_run.summarize_build(outcome(False, [node_result("fail", "test.p.one", 1)]))
+    assert lines == ["dbt test failed: test.p.one: 1 failing row"]
     code, lines = focus_run.summarize_build(
         SimpleNamespace(success=False, exception=RuntimeError("profile not found"), result=None)
     )
     assert code == 2 and "profile not found" in lines[0]
+    bare_header = RuntimeError("Runtime Error\n  The profile 'p' does not have a target named 'x'.")
+    _, lines = focus_run.summarize_build(
+        SimpleNamespace(success=False, exception=bare_header, result=None)
+    )
+    assert lines == ["dbt build could not run: The profile 'p' does not have a target named 'x'."]
+
+
+@pytest.mark.quick
+def test_source_paths_and_raw_file_check(tmp_path):
+    location = "read_parquet('data/x/**/*.parquet', union_by_name = true, filename = true)"
+    assert focus_run.source_paths(location) == ["data/x/**/*.parquet"]
+    assert focus_run.source_paths("read_csv(['/a/b.csv', 'it''s.csv'], header = true)") == [
+        "/a/b.csv",
+        "it's.csv",
+    ]
+    assert focus_run.source_paths("") == []
+    assert focus_run.source_path_variables("source.finops_focus.aws.cur_legacy_csv") == (
+        "aws.cur_legacy_csv",
+        "FOCUS_AWS_CUR_LEGACY_CSV_PATH",
+    )
+    (tmp_path / "data" / "x" / "BILLING_PERIOD=2025-01").mkdir(parents=True)
+    manifest = {
+        "sources": {
+            "source.p.aws.cur2": {"config": {"enabled": True, "external_location": location}},
+            "source.p.aws.s3": {
+                "config": {"external_location": "read_parquet('s3://b/*.parquet')"}
+            },
+        }
+    }
+    with pytest.raises(focus_run.RunError) as raised:
+        focus_run.check_raw_files(manifest, tmp_path)
+    assert str(raised.value) == (
+        "no raw billing files match data/x/**/*.parquet (source aws.cur2): "
+        "set FOCUS_RAW_DATA_PATH or FOCUS_AWS_CUR2_PATH to where your exports are"
+    )
+    (tmp_path / "data" / "x" / "BILLING_PERIOD=2025-01" / "a.parquet").write_bytes(b"PAR1")
+    focus_run.check_raw_files(manifest, tmp_path)
+
+
+@pytest.mark.quick
+def test_check_profile(tmp_path):
+    (tmp_path / "profiles.yml").write_text(
+        "finops_focus:\n  target: duckdb\n  outputs:\n    duckdb: {type: duckdb}\n"
+    )
+    focus_run.check_profile(tmp_path, "finops_focus", "duckdb")
+    with pytest.raises(focus_run.RunError, match="has no target 'prod': use --target with one"):
+        focus_run.check_profile(tmp_path, "finops_focus", "prod")
+    with pytest.raises(focus_run.RunError, match="has no profile 'other'"):
+        focus_run.check_profile(tmp_path, "other", "duckdb")
 
 
 @pytest.mark.quick
@@ -610,7 +674,8 @@ def test_focus_run_builds_then_exports_and_stops_on_test_failure(tmp_path, caplo
     caplog.clear()
     assert focus_run.main([*argv, "--vars", "{strict_credits: true}"]) == 1
     assert (
-        "FAIL test.finops_focus.assert_billed_cost_is_not_negative: 1 failing rows" in caplog.text
+        "focus_run: dbt test failed: test.finops_focus.assert_billed_cost_is_not_negative: "
+        "1 failing row" in caplog.text
     )
     assert metadata_path.read_bytes() == published, "a failed build exports nothing"
 
