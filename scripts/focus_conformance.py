@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import re
 import shutil
 import subprocess
@@ -431,7 +432,12 @@ def report(summary: Summary) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--export-dir", type=Path, default=Path("exports/focus-1.2"))
-    parser.add_argument("--validator-venv", type=Path, default=Path(".venv-validator"))
+    parser.add_argument(
+        "--validator-venv",
+        type=Path,
+        default=Path(os.environ.get("FOCUS_VALIDATOR_VENV", ".venv-validator")),
+        help="the validator venv (default: $FOCUS_VALIDATOR_VENV or .venv-validator)",
+    )
     parser.add_argument(
         "--excused", type=Path, default=REPO_ROOT / "conformance" / "excused_rules.yml"
     )
