@@ -4,6 +4,11 @@
     Incremental by billing period: a run rebuilds the periods in var('focus_billing_periods')
     (all when unset) and replaces each of them whole (dbt_project.yml, DECISIONLOG D-017).
 -#}
+{{ config(
+    incremental_strategy=billing_period_incremental_strategy(),
+    partition_by=billing_period_partition_by('BillingPeriodStart'),
+) }}
+
 with
 
 cost_and_usage as (

@@ -1,0 +1,499 @@
+"""Offline proof that the project builds on BigQuery and gives the DuckDB results.
+
+    python scripts/prove_bigquery.py [--raw-data-path data/fixtures] [--work-dir DIR] [--keep]
+
+No BigQuery connection and no credential is used. Steps:
+  1. build the project natively on DuckDB (`dbt build`) over the raw exports;
+  2. compile it for the `bigquery` target with `--no-introspect --no-populate-cache`, using a
+     throw-away service-account key generated for this run (an RSA key made with `cryptography`,
+     written to the work folder and deleted right after the compile);
+  3. parse every compiled model with sqlglot's BigQuery dialect (any parse error fails the proof);
+  4. transpile each model to DuckDB and run them in dependency order in a DuckDB database laid out
+     like the BigQuery project: the sources are tables shaped as BigQuery holds a CUR 2.0 load
+     (see `BIGQUERY_SOURCE_SHAPE`), the seeds are the seeds of the native build;
+  5. compare every model with its native DuckDB relation: same columns, same rows (as multisets),
+     numbers equal to the cent, timestamps compared in UTC, maps compared as sorted key/value
+     lists.
+
+It ends by logging "N/N models compiled for BigQuery, parsed, transpiled and matched DuckDB".
+
+Proof-side shims (the only places where the transpiled SQL is not sqlglot's own output), each
+because DuckDB cannot hold the BigQuery type, not because the model's SQL differs:
+  - BIGNUMERIC becomes DECIMAL(38, 10): DuckDB decimals stop at 38 digits and sqlglot would pick
+    DECIMAL(38, 5); 10 places is the scale of the native build (DECISIONLOG D-002);
+  - NUMERIC becomes DECIMAL(38, 9), BigQuery's own NUMERIC (sqlglot leaves a bare DECIMAL, which
+    DuckDB reads as DECIMAL(18, 3));
+  - FULL OUTER UNION ALL BY NAME becomes UNION ALL BY NAME: DuckDB's BY NAME already keeps the
+    columns of both sides (BigQuery's FULL mode) but does not accept the FULL OUTER words, which
+    sqlglot 30 copies through (align_optional_columns needs FULL mode on BigQuery).
+
+Exit codes: 0 every model matched; 1 a model failed to parse, run or match; 2 an error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+LOG = logging.getLogger("prove_bigquery")
+
+SCRIPTS_DIR = Path(__file__).resolve().parent
+REPO_ROOT = SCRIPTS_DIR.parent
+DBT = Path(sys.executable).parent / "dbt"
+
+# The BigQuery project and dataset the compile targets; also the DuckDB catalog and schema prefix
+# the transpiled models run in.
+BIGQUERY_PROJECT = "offline-proof"
+BIGQUERY_DATASET = "finops_focus"
+NATIVE_DATABASE = "native"
+
+BIGQUERY_SOURCE_SHAPE = """
+How the CUR 2.0 table looks in BigQuery (`<aws_database>.<aws_schema>.cur2_line_items`): the
+Parquet files of AWS Data Exports loaded as they are, so
+  - text columns are STRING, numbers FLOAT64, Parquet timestamps TIMESTAMP (UTC);
+  - the map columns (product, resource_tags, cost_category, discount) are
+    ARRAY<STRUCT<key STRING, value STRING>>, what a load with the Parquet option
+    map_target_type = ARRAY_OF_STRUCT writes (bq load --parquet_map_target_type=ARRAY_OF_STRUCT);
+  - an optional `filename` STRING holds the object the row came from (for example `_FILE_NAME`
+    of an external table over the export bucket); without it x_SourceFile is null.
+"""
+
+# Numbers are compared to the cent; everything else exactly.
+NUMERIC_PREFIXES = ("DECIMAL", "DOUBLE", "FLOAT", "REAL", "HUGEINT", "BIGINT", "INTEGER", "SMALLINT")
+
+
+class ProofError(Exception):
+    """An error that stops the proof (exit code 2), reported as one line."""
+
+
+@dataclass
+class Model:
+    unique_id: str
+    name: str
+    schema: str
+    materialized: str
+    compiled_sql: str
+    depends_on: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ModelResult:
+    name: str
+    parsed: bool = False
+    transpiled: bool = False
+    ran: bool = False
+    matched: bool = False
+    detail: str = ""
+
+
+# --------------------------------------------------------------------------------------------
+# Pure helpers
+# --------------------------------------------------------------------------------------------
+
+
+def throwaway_service_account_key(project: str) -> dict:
+    """A syntactically valid service-account key nobody can use: a fresh RSA key, fake names."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    private_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    pem = private_key.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption(),
+    ).decode("ascii")
+    return {
+        "type": "service_account",
+        "project_id": project,
+        "private_key_id": "0" * 40,
+        "private_key": pem,
+        "client_email": f"offline-proof@{project}.iam.gserviceaccount.com",
+        "client_id": "0",
+        "auth_uri": "https://accounts.google.com/o/oauth2/auth",
+        "token_uri": "https://oauth2.googleapis.com/token",
+    }
+
+
+def models_from_manifest(manifest: dict) -> list[Model]:
+    """The enabled models of a compiled manifest, in dependency order (ties by name)."""
+    nodes = {
+        unique_id: node
+        for unique_id, node in manifest["nodes"].items()
+        if node["resource_type"] == "model"
+    }
+    models = {
+        unique_id: Model(
+            unique_id=unique_id,
+            name=node["name"],
+            schema=node["schema"],
+            materialized=node["config"]["materialized"],
+            compiled_sql=node.get("compiled_code") or "",
+            depends_on=[d for d in node["depends_on"]["nodes"] if d in nodes],
+        )
+        for unique_id, node in nodes.items()
+    }
+    return topological_order(models)
+
+
+def topological_order(models: dict[str, Model]) -> list[Model]:
+    ordered: list[Model] = []
+    done: set[str] = set()
+    pending = dict(models)
+    while pending:
+        ready = sorted(
+            (m for m in pending.values() if all(d in done for d in m.depends_on)),
+            key=lambda m: m.name,
+        )
+        if not ready:
+            raise ProofError(f"dependency cycle among {sorted(pending)}")
+        for model in ready:
+            ordered.append(model)
+            done.add(model.unique_id)
+            del pending[model.unique_id]
+    return ordered
+
+
+def parse_bigquery(sql: str):
+    """Parse one compiled model with sqlglot's BigQuery dialect; raises on any parse error."""
+    import sqlglot
+    from sqlglot.errors import ErrorLevel
+
+    expressions = sqlglot.parse(sql, read="bigquery", error_level=ErrorLevel.RAISE)
+    statements = [e for e in expressions if e is not None]
+    if len(statements) != 1:
+        raise ProofError(f"expected one statement, found {len(statements)}")
+    return statements[0]
+
+
+def transpile_to_duckdb(expression) -> str:
+    """DuckDB SQL for a parsed BigQuery model, with the documented type shims."""
+    from sqlglot import exp
+
+    def shim(node):
+        if isinstance(node, exp.Union) and node.args.get("by_name") and node.args.get("side"):
+            if node.args["side"].lower() != "full":
+                raise ProofError(f"{node.args['side']} UNION BY NAME has no DuckDB equivalent")
+            node = node.copy()
+            node.set("side", None)
+            node.set("kind", None)
+            return node
+        if isinstance(node, exp.DataType):
+            if node.this == exp.DataType.Type.BIGDECIMAL:
+                return exp.DataType.build("DECIMAL(38, 10)")
+            if node.this == exp.DataType.Type.DECIMAL and not node.expressions:
+                return exp.DataType.build("DECIMAL(38, 9)")
+        return node
+
+    return expression.copy().transform(shim).sql(dialect="duckdb")
+
+
+def normalized_column(name: str, data_type: str) -> str:
+    """A DuckDB expression turning one column into comparable text (see the module doc)."""
+    column = '"' + name.replace('"', '""') + '"'
+    upper = data_type.upper()
+    if upper.startswith("MAP("):
+        return f"cast(to_json(list_sort(map_entries({column}))) as varchar)"
+    if upper.endswith("[]"):
+        return f"cast(to_json(list_sort({column})) as varchar)"
+    if upper.startswith("TIMESTAMP"):
+        return f"strftime(cast({column} as timestamp), '%Y-%m-%d %H:%M:%S.%f')"
+    if upper.startswith(NUMERIC_PREFIXES):
+        return f"cast(round(cast({column} as decimal(38, 10)), 2) as varchar)"
+    return f"cast({column} as varchar)"
+
+
+# --------------------------------------------------------------------------------------------
+# dbt
+# --------------------------------------------------------------------------------------------
+
+
+def run_dbt(args: list[str], env: dict[str, str], work_dir: Path, label: str) -> None:
+    command = [
+        str(DBT),
+        *args,
+        "--project-dir",
+        str(REPO_ROOT),
+        "--profiles-dir",
+        str(work_dir),
+        "--target-path",
+        str(work_dir / f"target_{label}"),
+        "--log-path",
+        str(work_dir / f"logs_{label}"),
+    ]
+    started = time.monotonic()
+    completed = subprocess.run(
+        command, cwd=REPO_ROOT, env=env, capture_output=True, text=True, check=False
+    )
+    LOG.info("dbt %s (%s): exit %s in %.1fs", args[0], label, completed.returncode,
+             time.monotonic() - started)
+    if completed.returncode != 0:
+        tail = (completed.stdout + completed.stderr)[-3000:]
+        raise ProofError(f"dbt {' '.join(args)} ({label}) failed:\n{tail}")
+
+
+def dbt_env(extra: dict[str, str]) -> dict[str, str]:
+    return {**os.environ, "DBT_SEND_ANONYMOUS_USAGE_STATS": "false", **extra}
+
+
+def native_build(work_dir: Path, raw_path: Path) -> Path:
+    duckdb_path = work_dir / f"{NATIVE_DATABASE}.duckdb"
+    env = dbt_env({"FOCUS_DUCKDB_PATH": str(duckdb_path), "FOCUS_RAW_DATA_PATH": str(raw_path)})
+    run_dbt(["build", "--target", "duckdb"], env, work_dir, "duckdb")
+    return duckdb_path
+
+
+def bigquery_compile(work_dir: Path, raw_path: Path) -> dict:
+    keyfile = work_dir / "throwaway-service-account.json"
+    keyfile.write_text(json.dumps(throwaway_service_account_key(BIGQUERY_PROJECT)))
+    keyfile.chmod(0o600)
+    env = dbt_env({
+        "FOCUS_BIGQUERY_KEYFILE": str(keyfile),
+        "FOCUS_BIGQUERY_PROJECT": BIGQUERY_PROJECT,
+        "FOCUS_BIGQUERY_DATASET": BIGQUERY_DATASET,
+        "FOCUS_RAW_DATA_PATH": str(raw_path),
+        "FOCUS_AWS_DATABASE": "",
+    })
+    try:
+        run_dbt(
+            ["compile", "--target", "bigquery", "--no-introspect", "--no-populate-cache"],
+            env, work_dir, "bigquery",
+        )
+    finally:
+        keyfile.unlink(missing_ok=True)
+    manifest_path = work_dir / "target_bigquery" / "manifest.json"
+    return json.loads(manifest_path.read_text(encoding="utf-8"))
+
+
+# --------------------------------------------------------------------------------------------
+# DuckDB side
+# --------------------------------------------------------------------------------------------
+
+
+def quote(*parts: str) -> str:
+    return ".".join('"' + part.replace('"', '""') + '"' for part in parts)
+
+
+def create_bigquery_sources(connection, manifest: dict, raw_path: Path) -> list[str]:
+    """The enabled sources as BigQuery would hold them (BIGQUERY_SOURCE_SHAPE)."""
+    created = []
+    readers = {
+        "cur2": (
+            "read_parquet('{path}/aws/cur2/**/*.parquet', union_by_name = true, "
+            "filename = true, hive_partitioning = false)"
+        ),
+    }
+    for source in manifest["sources"].values():
+        if source["name"] not in readers:
+            raise ProofError(
+                f"source {source['name']} has no BigQuery shape in the proof; add one to "
+                "create_bigquery_sources"
+            )
+        reader = readers[source["name"]].format(path=raw_path.as_posix())
+        columns = connection.sql(f"describe select * from {reader}").fetchall()
+        select_list = []
+        for name, data_type, *_ in columns:
+            column = quote(name)
+            if data_type.upper().startswith("MAP("):
+                select_list.append(f"map_entries({column}) as {column}")
+            elif data_type.upper() == "TIMESTAMP":
+                select_list.append(f"cast({column} as timestamptz) as {column}")
+            else:
+                select_list.append(column)
+        connection.sql(f"create schema if not exists {quote(source['database'], source['schema'])}")
+        relation = quote(source["database"], source["schema"], source["identifier"])
+        connection.sql(f"create table {relation} as select {', '.join(select_list)} from {reader}")
+        created.append(relation)
+    return created
+
+
+def copy_seeds(connection, bigquery_manifest: dict, native_manifest: dict) -> None:
+    native_seeds = {
+        node["name"]: node
+        for node in native_manifest["nodes"].values()
+        if node["resource_type"] == "seed"
+    }
+    for node in bigquery_manifest["nodes"].values():
+        if node["resource_type"] != "seed":
+            continue
+        native = native_seeds[node["name"]]
+        connection.sql(f"create schema if not exists {quote(node['database'], node['schema'])}")
+        connection.sql(
+            f"create table {quote(node['database'], node['schema'], node['alias'])} as "
+            f"select * from {quote(NATIVE_DATABASE, native['schema'], native['alias'])}"
+        )
+
+
+def columns_of(connection, database: str, schema: str, name: str) -> list[tuple[str, str]]:
+    return connection.execute(
+        "select column_name, data_type from information_schema.columns "
+        "where table_catalog = ? and table_schema = ? and table_name = ? order by ordinal_position",
+        [database, schema, name],
+    ).fetchall()
+
+
+def compare(connection, model: Model, native_node: dict) -> str:
+    """'' when the transpiled model's rows equal the native ones, else why not."""
+    ours = columns_of(connection, BIGQUERY_PROJECT, model.schema, model.name)
+    theirs = columns_of(connection, NATIVE_DATABASE, native_node["schema"], native_node["alias"])
+    if [c.lower() for c, _ in ours] != [c.lower() for c, _ in theirs]:
+        return f"columns differ: {[c for c, _ in ours]} vs {[c for c, _ in theirs]}"
+
+    def normalized(relation: str, columns: list[tuple[str, str]]) -> str:
+        select_list = ", ".join(
+            f"{normalized_column(name, data_type)} as c{index}"
+            for index, (name, data_type) in enumerate(columns)
+        )
+        return f"select {select_list} from {relation}"
+
+    ours_sql = normalized(quote(BIGQUERY_PROJECT, model.schema, model.name), ours)
+    theirs_sql = normalized(
+        quote(NATIVE_DATABASE, native_node["schema"], native_node["alias"]), theirs
+    )
+    counts = connection.sql(
+        f"select (select count(*) from ({ours_sql})), (select count(*) from ({theirs_sql})), "
+        f"(select count(*) from ({ours_sql} except all {theirs_sql})), "
+        f"(select count(*) from ({theirs_sql} except all {ours_sql}))"
+    ).fetchone()
+    if counts[2] or counts[3] or counts[0] != counts[1]:
+        return (
+            f"rows differ: {counts[0]} BigQuery-compiled vs {counts[1]} native; "
+            f"{counts[2]} only in BigQuery-compiled, {counts[3]} only in native"
+        )
+    return ""
+
+
+# --------------------------------------------------------------------------------------------
+# The proof
+# --------------------------------------------------------------------------------------------
+
+
+def prove(work_dir: Path, raw_path: Path) -> list[ModelResult]:
+    import duckdb
+
+    profiles = work_dir / "profiles.yml"
+    shutil.copyfile(REPO_ROOT / "profiles.example.yml", profiles)
+
+    native_path = native_build(work_dir, raw_path)
+    native_manifest = json.loads(
+        (work_dir / "target_duckdb" / "manifest.json").read_text(encoding="utf-8")
+    )
+    native_nodes = {
+        node["name"]: node
+        for node in native_manifest["nodes"].values()
+        if node["resource_type"] == "model"
+    }
+    manifest = bigquery_compile(work_dir, raw_path)
+    models = models_from_manifest(manifest)
+    LOG.info("%d models compiled for BigQuery", len(models))
+    compiled_dir = work_dir / "compiled_bigquery"
+    transpiled_dir = work_dir / "transpiled_duckdb"
+    compiled_dir.mkdir(exist_ok=True)
+    transpiled_dir.mkdir(exist_ok=True)
+
+    connection = duckdb.connect()
+    try:
+        connection.sql("set TimeZone = 'UTC'")
+        connection.sql(f"attach '{native_path.as_posix()}' as {NATIVE_DATABASE} (read_only)")
+        connection.sql(f"attach ':memory:' as {quote(BIGQUERY_PROJECT)}")
+        create_bigquery_sources(connection, manifest, raw_path)
+        copy_seeds(connection, manifest, native_manifest)
+
+        results = []
+        for model in models:
+            result = ModelResult(model.name)
+            results.append(result)
+            (compiled_dir / f"{model.name}.sql").write_text(model.compiled_sql)
+            try:
+                expression = parse_bigquery(model.compiled_sql)
+                result.parsed = True
+                duckdb_sql = transpile_to_duckdb(expression)
+                (transpiled_dir / f"{model.name}.sql").write_text(duckdb_sql)
+                result.transpiled = True
+                kind = "view" if model.materialized == "view" else "table"
+                connection.sql(
+                    f"create schema if not exists {quote(BIGQUERY_PROJECT, model.schema)}"
+                )
+                connection.sql(
+                    f"create {kind} {quote(BIGQUERY_PROJECT, model.schema, model.name)} as "
+                    f"{duckdb_sql}"
+                )
+                result.ran = True
+                result.detail = compare(connection, model, native_nodes[model.name])
+                result.matched = not result.detail
+            except Exception as error:  # noqa: BLE001 - every failure is reported per model
+                result.detail = str(error).splitlines()[0][:500] if str(error) else repr(error)
+            LOG.info(
+                "%-45s parsed=%s transpiled=%s ran=%s matched=%s %s",
+                model.name, result.parsed, result.transpiled, result.ran, result.matched,
+                result.detail,
+            )
+    finally:
+        connection.close()
+    return results
+
+
+def summary_line(results: list[ModelResult]) -> str:
+    matched = sum(1 for r in results if r.matched)
+    return (
+        f"{matched}/{len(results)} models compiled for BigQuery, parsed, transpiled and "
+        "matched DuckDB"
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--raw-data-path", type=Path, default=REPO_ROOT / "data" / "fixtures",
+        help="folder of raw exports (default: the committed fixture)",
+    )
+    parser.add_argument(
+        "--work-dir", type=Path, default=None,
+        help="where builds, compiled and transpiled SQL go (default: a temporary folder)",
+    )
+    parser.add_argument("--keep", action="store_true", help="keep the temporary work folder")
+    return parser
+
+
+def configure_logging() -> None:
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s", datefmt="%H:%M:%S"
+    )
+    LOG.setLevel(logging.INFO)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    configure_logging()
+    args = build_parser().parse_args(argv)
+    raw_path = args.raw_data_path.resolve()
+    temporary = args.work_dir is None
+    work_dir = Path(tempfile.mkdtemp(prefix="prove_bigquery_")) if temporary else args.work_dir
+    work_dir = work_dir.resolve()
+    work_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        results = prove(work_dir, raw_path)
+    except ProofError as error:
+        LOG.error("%s", error)
+        return 2
+    finally:
+        if temporary and not args.keep:
+            shutil.rmtree(work_dir, ignore_errors=True)
+        else:
+            LOG.info("work folder kept: %s", work_dir)
+    line = summary_line(results)
+    ok = bool(results) and all(r.matched for r in results)
+    (LOG.info if ok else LOG.error)("%s", line)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
