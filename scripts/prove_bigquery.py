@@ -13,7 +13,10 @@ No BigQuery connection and no credential is used. Steps:
      (see `BIGQUERY_SOURCE_SHAPE`), the seeds are the seeds of the native build;
   5. compare every model with its native DuckDB relation: same columns, same rows (as multisets),
      numbers equal to the cent, timestamps compared in UTC, maps compared as sorted key/value
-     lists.
+     lists;
+  6. lint the BigQuery-compiled models with sqlfluff (dialect bigquery, templater raw) and the
+     rules of the project's .sqlfluff, minus the rules in `COMPILED_LINT_RELAXED` (each with its
+     reason). Any violation fails the proof.
 
 It ends by logging "N/N models compiled for BigQuery, parsed, transpiled and matched DuckDB".
 
@@ -69,7 +72,35 @@ Parquet files of AWS Data Exports loaded as they are, so
 """
 
 # Numbers are compared to the cent; everything else exactly.
-NUMERIC_PREFIXES = ("DECIMAL", "DOUBLE", "FLOAT", "REAL", "HUGEINT", "BIGINT", "INTEGER", "SMALLINT")
+NUMERIC_PREFIXES = (
+    "DECIMAL",
+    "DOUBLE",
+    "FLOAT",
+    "REAL",
+    "HUGEINT",
+    "BIGINT",
+    "INTEGER",
+    "SMALLINT",
+)
+
+# Rules of .sqlfluff not applied to compiled output, and why. The layout of compiled SQL is what
+# Jinja's whitespace control leaves behind (macro bodies keep their own indentation, comments of
+# removed blocks leave blank lines); layout is linted on the sources with the dbt templater.
+COMPILED_LINT_RELAXED = {
+    "LT01": "spacing left by Jinja expressions and whitespace control",
+    "LT02": "macro bodies keep their own indentation wherever they are called",
+    "LT05": "lines grow where macros expand inline; checked on the sources",
+    "LT09": "select targets written on one line by one-line macros",
+    "LT11": "set operators emitted by align_optional_columns right after the source",
+    "LT12": "compiled files end where the Jinja template ends",
+    "LT13": "leading blank lines left by the doc comment of each model",
+    "LT14": "keywords placed by Jinja loops and macro calls",
+    "LT15": "blank lines left by removed Jinja blocks",
+    "ST06": (
+        "select-list order is the contract's column order (staging shapes are stacked by"
+        " position); the dbt-templated source lint does not apply it to these selects either"
+    ),
+}
 
 
 class ProofError(Exception):
@@ -93,6 +124,7 @@ class ModelResult:
     transpiled: bool = False
     ran: bool = False
     matched: bool = False
+    lint_ok: bool = True
     detail: str = ""
 
 
@@ -234,8 +266,13 @@ def run_dbt(args: list[str], env: dict[str, str], work_dir: Path, label: str) ->
     completed = subprocess.run(
         command, cwd=REPO_ROOT, env=env, capture_output=True, text=True, check=False
     )
-    LOG.info("dbt %s (%s): exit %s in %.1fs", args[0], label, completed.returncode,
-             time.monotonic() - started)
+    LOG.info(
+        "dbt %s (%s): exit %s in %.1fs",
+        args[0],
+        label,
+        completed.returncode,
+        time.monotonic() - started,
+    )
     if completed.returncode != 0:
         tail = (completed.stdout + completed.stderr)[-3000:]
         raise ProofError(f"dbt {' '.join(args)} ({label}) failed:\n{tail}")
@@ -256,17 +293,21 @@ def bigquery_compile(work_dir: Path, raw_path: Path) -> dict:
     keyfile = work_dir / "throwaway-service-account.json"
     keyfile.write_text(json.dumps(throwaway_service_account_key(BIGQUERY_PROJECT)))
     keyfile.chmod(0o600)
-    env = dbt_env({
-        "FOCUS_BIGQUERY_KEYFILE": str(keyfile),
-        "FOCUS_BIGQUERY_PROJECT": BIGQUERY_PROJECT,
-        "FOCUS_BIGQUERY_DATASET": BIGQUERY_DATASET,
-        "FOCUS_RAW_DATA_PATH": str(raw_path),
-        "FOCUS_AWS_DATABASE": "",
-    })
+    env = dbt_env(
+        {
+            "FOCUS_BIGQUERY_KEYFILE": str(keyfile),
+            "FOCUS_BIGQUERY_PROJECT": BIGQUERY_PROJECT,
+            "FOCUS_BIGQUERY_DATASET": BIGQUERY_DATASET,
+            "FOCUS_RAW_DATA_PATH": str(raw_path),
+            "FOCUS_AWS_DATABASE": "",
+        }
+    )
     try:
         run_dbt(
             ["compile", "--target", "bigquery", "--no-introspect", "--no-populate-cache"],
-            env, work_dir, "bigquery",
+            env,
+            work_dir,
+            "bigquery",
         )
     finally:
         keyfile.unlink(missing_ok=True)
@@ -373,6 +414,72 @@ def compare(connection, model: Model, native_node: dict) -> str:
 
 
 # --------------------------------------------------------------------------------------------
+# sqlfluff on the compiled SQL
+# --------------------------------------------------------------------------------------------
+
+
+def compiled_lint_config(project_config: str) -> str:
+    """The project's .sqlfluff for compiled BigQuery SQL: raw templater, bigquery dialect."""
+    import configparser
+
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.optionxform = str  # keep option names as written
+    parser.read_string(project_config)
+    for section in list(parser.sections()):
+        if section.startswith("sqlfluff:templater"):
+            parser.remove_section(section)
+    core = parser["sqlfluff"]
+    core["templater"] = "raw"
+    core["dialect"] = "bigquery"
+    excluded = [r.strip() for r in core.get("exclude_rules", "").split(",") if r.strip()]
+    core["exclude_rules"] = ", ".join(excluded + sorted(COMPILED_LINT_RELAXED))
+    lines = ["# Generated by scripts/prove_bigquery.py from the project's .sqlfluff."]
+    for section in parser.sections():
+        lines.append(f"[{section}]")
+        lines += [f"{key} = {value}" for key, value in parser[section].items()]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def lint_compiled(lint_dir: Path, models: list[Model], manifest: dict) -> list[str]:
+    """Lint each compiled model where its source lives (so nested .sqlfluff files apply)."""
+    sqlfluff = Path(sys.executable).parent / "sqlfluff"
+    lint_dir.mkdir(parents=True, exist_ok=True)
+    (lint_dir / ".sqlfluff").write_text(
+        compiled_lint_config((REPO_ROOT / ".sqlfluff").read_text(encoding="utf-8"))
+    )
+    files = []
+    for model in models:
+        source_path = Path(manifest["nodes"][model.unique_id]["original_file_path"])
+        target = lint_dir / source_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(model.compiled_sql)
+        nested = REPO_ROOT / source_path.parent / ".sqlfluff"
+        if nested.exists():
+            shutil.copyfile(nested, target.parent / ".sqlfluff")
+        files.append(str(source_path))
+    completed = subprocess.run(
+        [str(sqlfluff), "lint", "--format", "json", "--nofail", *files],
+        cwd=lint_dir,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    try:
+        report = json.loads(completed.stdout)
+    except json.JSONDecodeError as error:
+        raise ProofError(f"sqlfluff gave no report: {completed.stderr[-2000:]}") from error
+    violations = []
+    for file_report in report:
+        for violation in file_report["violations"]:
+            violations.append(
+                f"{file_report['filepath']}:{violation['start_line_no']} {violation['code']} "
+                f"{violation['description']}"
+            )
+    return violations
+
+
+# --------------------------------------------------------------------------------------------
 # The proof
 # --------------------------------------------------------------------------------------------
 
@@ -434,11 +541,27 @@ def prove(work_dir: Path, raw_path: Path) -> list[ModelResult]:
                 result.detail = str(error).splitlines()[0][:500] if str(error) else repr(error)
             LOG.info(
                 "%-45s parsed=%s transpiled=%s ran=%s matched=%s %s",
-                model.name, result.parsed, result.transpiled, result.ran, result.matched,
+                model.name,
+                result.parsed,
+                result.transpiled,
+                result.ran,
+                result.matched,
                 result.detail,
             )
     finally:
         connection.close()
+
+    violations = lint_compiled(work_dir / "lint_bigquery", models, manifest)
+    for violation in violations:
+        LOG.error("sqlfluff: %s", violation)
+    LOG.info(
+        "sqlfluff (bigquery dialect) on %d compiled models: %d violations",
+        len(models),
+        len(violations),
+    )
+    if violations:
+        for result in results:
+            result.lint_ok = not any(f"/{result.name}.sql:" in v for v in violations)
     return results
 
 
@@ -453,11 +576,15 @@ def summary_line(results: list[ModelResult]) -> str:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--raw-data-path", type=Path, default=REPO_ROOT / "data" / "fixtures",
+        "--raw-data-path",
+        type=Path,
+        default=REPO_ROOT / "data" / "fixtures",
         help="folder of raw exports (default: the committed fixture)",
     )
     parser.add_argument(
-        "--work-dir", type=Path, default=None,
+        "--work-dir",
+        type=Path,
+        default=None,
         help="where builds, compiled and transpiled SQL go (default: a temporary folder)",
     )
     parser.add_argument("--keep", action="store_true", help="keep the temporary work folder")
@@ -490,7 +617,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             LOG.info("work folder kept: %s", work_dir)
     line = summary_line(results)
-    ok = bool(results) and all(r.matched for r in results)
+    ok = bool(results) and all(r.matched and r.lint_ok for r in results)
     (LOG.info if ok else LOG.error)("%s", line)
     return 0 if ok else 1
 

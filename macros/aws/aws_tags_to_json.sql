@@ -13,8 +13,10 @@
 {#- starts_with, not LIKE: BigQuery has no ESCAPE clause and `_` is a LIKE wildcard. -#}
 {% macro aws_focus_tag_key(key) -%}
     case
-        when starts_with({{ key }}, 'user:') or starts_with({{ key }}, 'user_') then substr({{ key }}, 6)
-        when starts_with({{ key }}, 'aws:') or starts_with({{ key }}, 'aws_') then 'aws:' || substr({{ key }}, 5)
+        when starts_with({{ key }}, 'user:') or starts_with({{ key }}, 'user_')
+            then substr({{ key }}, 6)
+        when starts_with({{ key }}, 'aws:') or starts_with({{ key }}, 'aws_')
+            then 'aws:' || substr({{ key }}, 5)
         else {{ key }}
     end
 {%- endmacro %}
@@ -48,7 +50,8 @@
                 count(*) = 0,
                 null,
                 '{' || string_agg(
-                    to_json_string(tag_key) || ':' || to_json_string(tag_value), ',' order by tag_key
+                    to_json_string(focus_tags.tag_key) || ':' || to_json_string(focus_tags.tag_value),
+                    ',' order by focus_tags.tag_key
                 ) || '}'
             )
         from (
@@ -59,6 +62,6 @@
             select 'costCategory/' || tag.key as tag_key, tag.value as tag_value
             from unnest({{ cost_categories }}) as tag
             where coalesce(tag.value, '') <> ''
-        )
+        ) as focus_tags
     )
 {%- endmacro %}

@@ -28,7 +28,8 @@
                 count(*) = 0,
                 null,
                 '{' || string_agg(
-                    to_json_string(entry.key) || ':' || to_json_string(entry.value), ',' order by entry.key
+                    to_json_string(entry.key) || ':' || to_json_string(entry.value),
+                    ',' order by entry.key
                 ) || '}'
             )
         from unnest({{ map_column }}) as entry
