@@ -13,7 +13,7 @@ No BigQuery connection and no credential is used. Steps:
      (see `BIGQUERY_SOURCE_SHAPE`), the seeds are the seeds of the native build;
   5. compare every model with its native DuckDB relation: same columns, same rows (as multisets),
      numbers equal to the cent, timestamps compared in UTC, maps compared as sorted key/value
-     lists;
+     lists (each model also logs whether its numbers agree to all 10 decimal places: `exact`);
   6. lint the BigQuery-compiled models with sqlfluff (dialect bigquery, templater raw) and the
      rules of the project's .sqlfluff, minus the rules in `COMPILED_LINT_RELAXED` (each with its
      reason). Any violation fails the proof.
@@ -124,8 +124,24 @@ class ModelResult:
     transpiled: bool = False
     ran: bool = False
     matched: bool = False
-    lint_ok: bool = True
+    exact: bool = False
     detail: str = ""
+
+
+@dataclass
+class Proof:
+    results: list[ModelResult]
+    test_parse_errors: list[str]
+    lint_violations: list[str]
+
+    @property
+    def ok(self) -> bool:
+        return (
+            bool(self.results)
+            and all(result.matched for result in self.results)
+            and not self.test_parse_errors
+            and not self.lint_violations
+        )
 
 
 # --------------------------------------------------------------------------------------------
@@ -215,7 +231,6 @@ def transpile_to_duckdb(expression) -> str:
         if isinstance(node, exp.Union) and node.args.get("by_name") and node.args.get("side"):
             if node.args["side"].lower() != "full":
                 raise ProofError(f"{node.args['side']} UNION BY NAME has no DuckDB equivalent")
-            node = node.copy()
             node.set("side", None)
             node.set("kind", None)
             return node
@@ -229,8 +244,8 @@ def transpile_to_duckdb(expression) -> str:
     return expression.copy().transform(shim).sql(dialect="duckdb")
 
 
-def normalized_column(name: str, data_type: str) -> str:
-    """A DuckDB expression turning one column into comparable text (see the module doc)."""
+def normalized_column(name: str, data_type: str, places: int = 2) -> str:
+    """A DuckDB expression turning one column into comparable text; numbers to `places`."""
     column = '"' + name.replace('"', '""') + '"'
     upper = data_type.upper()
     if upper.startswith("MAP("):
@@ -240,7 +255,7 @@ def normalized_column(name: str, data_type: str) -> str:
     if upper.startswith("TIMESTAMP"):
         return f"strftime(cast({column} as timestamp), '%Y-%m-%d %H:%M:%S.%f')"
     if upper.startswith(NUMERIC_PREFIXES):
-        return f"cast(round(cast({column} as decimal(38, 10)), 2) as varchar)"
+        return f"cast(round(cast({column} as decimal(38, 10)), {places}) as varchar)"
     return f"cast({column} as varchar)"
 
 
@@ -382,35 +397,62 @@ def columns_of(connection, database: str, schema: str, name: str) -> list[tuple[
     ).fetchall()
 
 
-def compare(connection, model: Model, native_node: dict) -> str:
-    """'' when the transpiled model's rows equal the native ones, else why not."""
-    ours = columns_of(connection, BIGQUERY_PROJECT, model.schema, model.name)
-    theirs = columns_of(connection, NATIVE_DATABASE, native_node["schema"], native_node["alias"])
-    if [c.lower() for c, _ in ours] != [c.lower() for c, _ in theirs]:
-        return f"columns differ: {[c for c, _ in ours]} vs {[c for c, _ in theirs]}"
+def differing_rows(
+    connection,
+    ours: tuple[str, list[tuple[str, str]]],
+    theirs: tuple[str, list[tuple[str, str]]],
+    places: int,
+) -> tuple[int, int, int, int]:
+    """Row counts of both relations and of the rows only in each, numbers to `places`."""
 
     def normalized(relation: str, columns: list[tuple[str, str]]) -> str:
         select_list = ", ".join(
-            f"{normalized_column(name, data_type)} as c{index}"
+            f"{normalized_column(name, data_type, places)} as c{index}"
             for index, (name, data_type) in enumerate(columns)
         )
         return f"select {select_list} from {relation}"
 
-    ours_sql = normalized(quote(BIGQUERY_PROJECT, model.schema, model.name), ours)
-    theirs_sql = normalized(
-        quote(NATIVE_DATABASE, native_node["schema"], native_node["alias"]), theirs
-    )
-    counts = connection.sql(
+    ours_sql, theirs_sql = normalized(*ours), normalized(*theirs)
+    return connection.sql(
         f"select (select count(*) from ({ours_sql})), (select count(*) from ({theirs_sql})), "
         f"(select count(*) from ({ours_sql} except all {theirs_sql})), "
         f"(select count(*) from ({theirs_sql} except all {ours_sql}))"
     ).fetchone()
+
+
+def compare(connection, model: Model, native_node: dict) -> tuple[str, bool]:
+    """('' or why the rows differ with numbers to the cent, whether they match to 10 places)."""
+    ours = columns_of(connection, BIGQUERY_PROJECT, model.schema, model.name)
+    theirs = columns_of(connection, NATIVE_DATABASE, native_node["schema"], native_node["alias"])
+    if [c.lower() for c, _ in ours] != [c.lower() for c, _ in theirs]:
+        return f"columns differ: {[c for c, _ in ours]} vs {[c for c, _ in theirs]}", False
+    ours_relation = (quote(BIGQUERY_PROJECT, model.schema, model.name), ours)
+    theirs_relation = (quote(NATIVE_DATABASE, native_node["schema"], native_node["alias"]), theirs)
+    counts = differing_rows(connection, ours_relation, theirs_relation, places=2)
     if counts[2] or counts[3] or counts[0] != counts[1]:
         return (
             f"rows differ: {counts[0]} BigQuery-compiled vs {counts[1]} native; "
             f"{counts[2]} only in BigQuery-compiled, {counts[3]} only in native"
-        )
-    return ""
+        ), False
+    exact = differing_rows(connection, ours_relation, theirs_relation, places=10)
+    return "", not (exact[2] or exact[3])
+
+
+def parse_compiled_tests(manifest: dict) -> list[str]:
+    """Parse every compiled data test as BigQuery (they are compiled, not run, by the proof)."""
+    errors = []
+    tests = [
+        node
+        for node in manifest["nodes"].values()
+        if node["resource_type"] == "test" and node.get("compiled_code")
+    ]
+    for node in tests:
+        try:
+            parse_bigquery(node["compiled_code"])
+        except Exception as error:  # noqa: BLE001 - reported per test
+            errors.append(f"{node['name']}: {str(error).splitlines()[0][:300]}")
+    LOG.info("%d compiled data tests parsed as BigQuery, %d errors", len(tests), len(errors))
+    return errors
 
 
 # --------------------------------------------------------------------------------------------
@@ -484,7 +526,7 @@ def lint_compiled(lint_dir: Path, models: list[Model], manifest: dict) -> list[s
 # --------------------------------------------------------------------------------------------
 
 
-def prove(work_dir: Path, raw_path: Path) -> list[ModelResult]:
+def prove(work_dir: Path, raw_path: Path) -> Proof:
     import duckdb
 
     profiles = work_dir / "profiles.yml"
@@ -535,21 +577,26 @@ def prove(work_dir: Path, raw_path: Path) -> list[ModelResult]:
                     f"{duckdb_sql}"
                 )
                 result.ran = True
-                result.detail = compare(connection, model, native_nodes[model.name])
+                result.detail, result.exact = compare(connection, model, native_nodes[model.name])
                 result.matched = not result.detail
             except Exception as error:  # noqa: BLE001 - every failure is reported per model
                 result.detail = str(error).splitlines()[0][:500] if str(error) else repr(error)
             LOG.info(
-                "%-45s parsed=%s transpiled=%s ran=%s matched=%s %s",
+                "%-45s parsed=%s transpiled=%s ran=%s matched=%s exact=%s %s",
                 model.name,
                 result.parsed,
                 result.transpiled,
                 result.ran,
                 result.matched,
+                result.exact,
                 result.detail,
             )
     finally:
         connection.close()
+
+    test_errors = parse_compiled_tests(manifest)
+    for error in test_errors:
+        LOG.error("data test does not parse as BigQuery: %s", error)
 
     violations = lint_compiled(work_dir / "lint_bigquery", models, manifest)
     for violation in violations:
@@ -559,10 +606,7 @@ def prove(work_dir: Path, raw_path: Path) -> list[ModelResult]:
         len(models),
         len(violations),
     )
-    if violations:
-        for result in results:
-            result.lint_ok = not any(f"/{result.name}.sql:" in v for v in violations)
-    return results
+    return Proof(results, test_errors, violations)
 
 
 def summary_line(results: list[ModelResult]) -> str:
@@ -607,17 +651,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     work_dir = work_dir.resolve()
     work_dir.mkdir(parents=True, exist_ok=True)
     try:
-        results = prove(work_dir, raw_path)
+        proof = prove(work_dir, raw_path)
     except ProofError as error:
         LOG.error("%s", error)
+        return 2
+    except Exception:  # noqa: BLE001 - an unexpected failure is an error, not a mismatch
+        LOG.exception("the proof stopped")
         return 2
     finally:
         if temporary and not args.keep:
             shutil.rmtree(work_dir, ignore_errors=True)
         else:
             LOG.info("work folder kept: %s", work_dir)
-    line = summary_line(results)
-    ok = bool(results) and all(r.matched and r.lint_ok for r in results)
+    line = summary_line(proof.results)
+    ok = proof.ok
     (LOG.info if ok else LOG.error)("%s", line)
     return 0 if ok else 1
 
