@@ -28,7 +28,11 @@ because DuckDB cannot hold the BigQuery type, not because the model's SQL differ
     DuckDB reads as DECIMAL(18, 3));
   - FULL OUTER UNION ALL BY NAME becomes UNION ALL BY NAME: DuckDB's BY NAME already keeps the
     columns of both sides (BigQuery's FULL mode) but does not accept the FULL OUTER words, which
-    sqlglot 30 copies through (align_optional_columns needs FULL mode on BigQuery).
+    sqlglot 30 copies through (align_optional_columns needs FULL mode on BigQuery);
+  - only for the legacy Parquet shape (prefixed_columns_to_map, `--vars` to enable it):
+    JSON_KEYS(json, 1) becomes DuckDB's json_keys(json) (top-level keys; sqlglot names a function
+    DuckDB lacks) and JSON_VALUE(json[key]) becomes json_extract_string(json, key) (sqlglot turns
+    the subscript with a key expression into a string slice).
 
 Exit codes: 0 every model matched; 1 a model failed to parse, run or match; 2 an error.
 """
@@ -234,6 +238,21 @@ def transpile_to_duckdb(expression) -> str:
             node.set("side", None)
             node.set("kind", None)
             return node
+        if isinstance(node, exp.JSONKeysAtDepth):
+            depth = node.expression
+            if depth is not None and depth.name != "1":
+                raise ProofError("JSON_KEYS deeper than 1 has no DuckDB equivalent here")
+            return exp.Anonymous(this="json_keys", expressions=[node.this])
+        if (
+            isinstance(node, exp.JSONExtractScalar)
+            and isinstance(node.this, exp.Bracket)
+            and len(node.this.expressions) == 1
+            and node.expression.sql() in ("$", "'$'")
+        ):
+            return exp.Anonymous(
+                this="json_extract_string",
+                expressions=[node.this.this, node.this.expressions[0]],
+            )
         if isinstance(node, exp.DataType):
             if node.this == exp.DataType.Type.BIGDECIMAL:
                 return exp.DataType.build("DECIMAL(38, 10)")
@@ -297,14 +316,15 @@ def dbt_env(extra: dict[str, str]) -> dict[str, str]:
     return {**os.environ, "DBT_SEND_ANONYMOUS_USAGE_STATS": "false", **extra}
 
 
-def native_build(work_dir: Path, raw_path: Path) -> Path:
+def native_build(work_dir: Path, raw_path: Path, dbt_vars: str | None) -> Path:
     duckdb_path = work_dir / f"{NATIVE_DATABASE}.duckdb"
     env = dbt_env({"FOCUS_DUCKDB_PATH": str(duckdb_path), "FOCUS_RAW_DATA_PATH": str(raw_path)})
-    run_dbt(["build", "--target", "duckdb"], env, work_dir, "duckdb")
+    vars_args = ["--vars", dbt_vars] if dbt_vars else []
+    run_dbt(["build", "--target", "duckdb", *vars_args], env, work_dir, "duckdb")
     return duckdb_path
 
 
-def bigquery_compile(work_dir: Path, raw_path: Path) -> dict:
+def bigquery_compile(work_dir: Path, raw_path: Path, dbt_vars: str | None) -> dict:
     keyfile = work_dir / "throwaway-service-account.json"
     keyfile.write_text(json.dumps(throwaway_service_account_key(BIGQUERY_PROJECT)))
     keyfile.chmod(0o600)
@@ -319,7 +339,14 @@ def bigquery_compile(work_dir: Path, raw_path: Path) -> dict:
     )
     try:
         run_dbt(
-            ["compile", "--target", "bigquery", "--no-introspect", "--no-populate-cache"],
+            [
+                "compile",
+                "--target",
+                "bigquery",
+                "--no-introspect",
+                "--no-populate-cache",
+                *(["--vars", dbt_vars] if dbt_vars else []),
+            ],
             env,
             work_dir,
             "bigquery",
@@ -345,6 +372,10 @@ def create_bigquery_sources(connection, manifest: dict, raw_path: Path) -> list[
     readers = {
         "cur2": (
             "read_parquet('{path}/aws/cur2/**/*.parquet', union_by_name = true, "
+            "filename = true, hive_partitioning = false)"
+        ),
+        "cur_legacy_parquet": (
+            "read_parquet('{path}/aws/cur_legacy_parquet/**/*.parquet', union_by_name = true, "
             "filename = true, hive_partitioning = false)"
         ),
     }
@@ -526,13 +557,13 @@ def lint_compiled(lint_dir: Path, models: list[Model], manifest: dict) -> list[s
 # --------------------------------------------------------------------------------------------
 
 
-def prove(work_dir: Path, raw_path: Path) -> Proof:
+def prove(work_dir: Path, raw_path: Path, dbt_vars: str | None = None) -> Proof:
     import duckdb
 
     profiles = work_dir / "profiles.yml"
     shutil.copyfile(REPO_ROOT / "profiles.example.yml", profiles)
 
-    native_path = native_build(work_dir, raw_path)
+    native_path = native_build(work_dir, raw_path, dbt_vars)
     native_manifest = json.loads(
         (work_dir / "target_duckdb" / "manifest.json").read_text(encoding="utf-8")
     )
@@ -541,7 +572,7 @@ def prove(work_dir: Path, raw_path: Path) -> Proof:
         for node in native_manifest["nodes"].values()
         if node["resource_type"] == "model"
     }
-    manifest = bigquery_compile(work_dir, raw_path)
+    manifest = bigquery_compile(work_dir, raw_path, dbt_vars)
     models = models_from_manifest(manifest)
     LOG.info("%d models compiled for BigQuery", len(models))
     compiled_dir = work_dir / "compiled_bigquery"
@@ -631,6 +662,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="where builds, compiled and transpiled SQL go (default: a temporary folder)",
     )
+    parser.add_argument(
+        "--vars",
+        default=None,
+        help="dbt --vars for both builds, e.g. to prove another export shape",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temporary work folder")
     return parser
 
@@ -651,7 +687,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     work_dir = work_dir.resolve()
     work_dir.mkdir(parents=True, exist_ok=True)
     try:
-        proof = prove(work_dir, raw_path)
+        proof = prove(work_dir, raw_path, args.vars)
     except ProofError as error:
         LOG.error("%s", error)
         return 2

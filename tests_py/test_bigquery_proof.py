@@ -70,6 +70,17 @@ def test_a_left_union_by_name_is_refused():
 
 
 @pytest.mark.quick
+def test_json_subscripts_of_a_row_become_duckdb_json_functions():
+    expression = prove_bigquery.parse_bigquery(
+        "select array(select as struct row_key as key,"
+        " json_value(to_json(source)[row_key]) as value"
+        " from unnest(json_keys(to_json(source), 1)) as row_key) as m from t as source"
+    )
+    sql = prove_bigquery.transpile_to_duckdb(expression)
+    assert "JSON_KEYS(" in sql and "JSON_EXTRACT_STRING(" in sql and "AT_DEPTH" not in sql
+
+
+@pytest.mark.quick
 def test_a_compiled_model_that_is_not_bigquery_fails_to_parse():
     with pytest.raises(Exception):  # noqa: B017 - sqlglot's ParseError or the proof's own
         prove_bigquery.parse_bigquery("select a from t where a like 'x\\_%' escape '\\'")
@@ -107,11 +118,20 @@ def test_the_throwaway_key_is_a_service_account_key_and_is_fresh_each_time():
     assert first["private_key"] != second["private_key"]
 
 
-def test_every_model_compiles_for_bigquery_and_matches_duckdb(tmp_path, caplog):
+@pytest.mark.parametrize(
+    "dbt_vars",
+    [
+        None,  # CUR 2.0, the default shape
+        "{aws_cur2_enabled: false, aws_cur_legacy_parquet_enabled: true}",
+    ],
+    ids=["cur2", "cur_legacy_parquet"],
+)
+def test_every_model_compiles_for_bigquery_and_matches_duckdb(tmp_path, caplog, dbt_vars):
     caplog.set_level(logging.INFO, logger="prove_bigquery")
     work_dir = tmp_path / "proof"
+    argv = ["--work-dir", str(work_dir)] + (["--vars", dbt_vars] if dbt_vars else [])
 
-    assert prove_bigquery.main(["--work-dir", str(work_dir)]) == 0, caplog.text[-4000:]
+    assert prove_bigquery.main(argv) == 0, caplog.text[-4000:]
 
     summary = re.search(
         r"(\d+)/(\d+) models compiled for BigQuery, parsed, transpiled and matched DuckDB",
