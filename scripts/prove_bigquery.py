@@ -93,6 +93,7 @@ NUMERIC_PREFIXES = (
 COMPILED_LINT_RELAXED = {
     "LT01": "spacing left by Jinja expressions and whitespace control",
     "LT02": "macro bodies keep their own indentation wherever they are called",
+    "LT03": "operators that macro loops place at line ends (record_cast_failures' ||)",
     "LT05": "lines grow where macros expand inline; checked on the sources",
     "LT09": "select targets written on one line by one-line macros",
     "LT11": "set operators emitted by align_optional_columns right after the source",
