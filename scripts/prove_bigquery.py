@@ -1,6 +1,7 @@
 """Offline proof that the project builds on BigQuery and gives the DuckDB results.
 
     python scripts/prove_bigquery.py [--raw-data-path data/fixtures] [--work-dir DIR] [--keep]
+                                     [--vars '{aws_cur2_enabled: false, ...}']
 
 No BigQuery connection and no credential is used. Steps:
   1. build the project natively on DuckDB (`dbt build`) over the raw exports;
@@ -9,8 +10,9 @@ No BigQuery connection and no credential is used. Steps:
      written to the work folder and deleted right after the compile);
   3. parse every compiled model with sqlglot's BigQuery dialect (any parse error fails the proof);
   4. transpile each model to DuckDB and run them in dependency order in a DuckDB database laid out
-     like the BigQuery project: the sources are tables shaped as BigQuery holds a CUR 2.0 load
-     (see `BIGQUERY_SOURCE_SHAPE`), the seeds are the seeds of the native build;
+     like the BigQuery project: the sources are tables shaped as BigQuery holds a CUR 2.0 or
+     legacy Parquet load (`BIGQUERY_SOURCE_SHAPE`, DECISIONLOG D-018), the seeds are the seeds of
+     the native build;
   5. compare every model with its native DuckDB relation: same columns, same rows (as multisets),
      numbers equal to the cent, timestamps compared in UTC, maps compared as sorted key/value
      lists (each model also logs whether its numbers agree to all 10 decimal places: `exact`);
@@ -21,7 +23,8 @@ No BigQuery connection and no credential is used. Steps:
 It ends by logging "N/N models compiled for BigQuery, parsed, transpiled and matched DuckDB".
 
 Proof-side shims (the only places where the transpiled SQL is not sqlglot's own output), each
-because DuckDB cannot hold the BigQuery type, not because the model's SQL differs:
+where DuckDB cannot hold a BigQuery type or sqlglot 30 mistranslates a construct that has no
+equivalent the BigQuery macro could use instead:
   - BIGNUMERIC becomes DECIMAL(38, 10): DuckDB decimals stop at 38 digits and sqlglot would pick
     DECIMAL(38, 5); 10 places is the scale of the native build (DECISIONLOG D-002);
   - NUMERIC becomes DECIMAL(38, 9), BigQuery's own NUMERIC (sqlglot leaves a bare DECIMAL, which
@@ -68,9 +71,10 @@ BIGQUERY_SOURCE_SHAPE = """
 How the CUR 2.0 table looks in BigQuery (`<aws_database>.<aws_schema>.cur2_line_items`): the
 Parquet files of AWS Data Exports loaded as they are, so
   - text columns are STRING, numbers FLOAT64, Parquet timestamps TIMESTAMP (UTC);
+  - the legacy Parquet shape (Athena) the same way: its tags are columns, it has no maps;
   - the map columns (product, resource_tags, cost_category, discount) are
     ARRAY<STRUCT<key STRING, value STRING>>, what a load with the Parquet option
-    map_target_type = ARRAY_OF_STRUCT writes (bq load --parquet_map_target_type=ARRAY_OF_STRUCT);
+    map_target_type = ARRAY_OF_STRUCT writes (scripts/bigquery_ci.py load-cur2);
   - an optional `filename` STRING holds the object the row came from (for example `_FILE_NAME`
     of an external table over the export bucket); without it x_SourceFile is null.
 """
