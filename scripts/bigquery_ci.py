@@ -4,7 +4,7 @@
     python scripts/bigquery_ci.py drop-datasets --project P --base focus_pr_12
 
 load-cur2      loads CUR 2.0 Parquet files into `<project>.<dataset>.cur2_line_items` in the shape
-               the project reads (DECISIONLOG D-018): maps as ARRAY<STRUCT<key, value>> (Parquet
+               the project reads (DECISIONLOG D-020): maps as ARRAY<STRUCT<key, value>> (Parquet
                option map_target_type = ARRAY_OF_STRUCT), other columns as typed in the files;
                the table is replaced.
 drop-datasets  deletes the dataset `<base>` and every dataset `<base>_<suffix>` (dbt's custom
@@ -41,7 +41,7 @@ def datasets_to_drop(dataset_ids: Iterable[str], base: str) -> list[str]:
 
 
 def cur2_load_job_config():
-    """Load options that give the table the shape the project reads (D-018)."""
+    """Load options that give the table the shape the project reads (D-020)."""
     from google.cloud import bigquery
     from google.cloud.bigquery.format_options import ParquetOptions
 

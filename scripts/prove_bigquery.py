@@ -11,7 +11,7 @@ No BigQuery connection and no credential is used. Steps:
   3. parse every compiled model with sqlglot's BigQuery dialect (any parse error fails the proof);
   4. transpile each model to DuckDB and run them in dependency order in a DuckDB database laid out
      like the BigQuery project: the sources are tables shaped as BigQuery holds a CUR 2.0 or
-     legacy Parquet load (`BIGQUERY_SOURCE_SHAPE`, DECISIONLOG D-018), the seeds are the seeds of
+     legacy Parquet load (`BIGQUERY_SOURCE_SHAPE`, DECISIONLOG D-020), the seeds are the seeds of
      the native build;
   5. compare every model with its native DuckDB relation: same columns, same rows (as multisets),
      numbers equal to the cent, timestamps compared in UTC, maps compared as sorted key/value

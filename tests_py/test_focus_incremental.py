@@ -1,4 +1,4 @@
-"""The FOCUS mart is incremental by billing period (DECISIONLOG D-017): on DuckDB an incremental
+"""The FOCUS mart is incremental by billing period (DECISIONLOG D-019): on DuckDB an incremental
 run that lists one billing period replaces that period whole, leaves the others as they are, and
 ends with the same table as a full refresh.
 """

@@ -1,5 +1,5 @@
 {#-
-    How an incremental model replaces whole billing periods (DECISIONLOG D-017). A model calls
+    How an incremental model replaces whole billing periods (DECISIONLOG D-019). A model calls
     both macros in its config block; unique_key is the billing period start column either way.
 -#}
 {% macro billing_period_incremental_strategy() %}

@@ -3,7 +3,7 @@
     var('focus_billing_periods'), a list of 'YYYY-MM-01' texts (a single text is one period), each
     the start of a billing period. Unset or empty, the condition is `true`: every period is built.
     The mart's incremental strategy then replaces exactly the periods the run produced
-    (DECISIONLOG D-017). Decided from the variable alone, so compiling needs no connection
+    (DECISIONLOG D-019). Decided from the variable alone, so compiling needs no connection
     (no is_incremental()).
 -#}
 {% macro billing_periods_condition(column) -%}
