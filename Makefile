@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 DEMO_DATA := data/generated
 DEMO_ROWS ?= 100000
 
-.PHONY: setup validator demo test test-quick lint clean
+.PHONY: setup validator demo test test-quick lint prove-bigquery clean
 
 setup: $(VENV)/.installed
 
@@ -40,6 +40,11 @@ test-quick: setup
 lint: setup
 	$(BIN)/ruff check scripts tests_py
 	$(BIN)/sqlfluff lint models tests macros
+
+# The offline BigQuery proof (no account needed): compile, parse, transpile, match DuckDB, lint.
+prove-bigquery: setup
+	$(BIN)/python scripts/prove_bigquery.py
+	$(BIN)/python scripts/prove_bigquery.py --vars '{aws_cur2_enabled: false, aws_cur_legacy_parquet_enabled: true}'
 
 clean:
 	rm -rf target logs exports $(DEMO_DATA)

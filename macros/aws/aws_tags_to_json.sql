@@ -10,10 +10,13 @@
     {{ return(adapter.dispatch('aws_tags_to_json', 'finops_focus')(resource_tags, cost_categories)) }}
 {% endmacro %}
 
+{#- starts_with, not LIKE: BigQuery has no ESCAPE clause and `_` is a LIKE wildcard. -#}
 {% macro aws_focus_tag_key(key) -%}
     case
-        when {{ key }} like 'user:%' or {{ key }} like 'user\_%' escape '\' then substr({{ key }}, 6)
-        when {{ key }} like 'aws:%' or {{ key }} like 'aws\_%' escape '\' then 'aws:' || substr({{ key }}, 5)
+        when starts_with({{ key }}, 'user:') or starts_with({{ key }}, 'user_')
+            then substr({{ key }}, 6)
+        when starts_with({{ key }}, 'aws:') or starts_with({{ key }}, 'aws_')
+            then 'aws:' || substr({{ key }}, 5)
         else {{ key }}
     end
 {%- endmacro %}
@@ -35,16 +38,21 @@
     )
 {%- endmacro %}
 
-{# BigQuery: the maps are arrays of key/value structs; JSON_OBJECT takes parallel arrays. #}
+{#
+    BigQuery: the maps are arrays of key/value structs. The object is written with STRING_AGG and
+    TO_JSON_STRING (which quotes and escapes each key and value) rather than JSON_OBJECT(keys,
+    values): same text, and a form sqlglot transpiles faithfully for the offline proof.
+#}
 {% macro bigquery__aws_tags_to_json(resource_tags, cost_categories) -%}
     (
         select
             if(
                 count(*) = 0,
                 null,
-                to_json_string(json_object(
-                    array_agg(tag_key order by tag_key), array_agg(tag_value order by tag_key)
-                ))
+                '{' || string_agg(
+                    to_json_string(focus_tags.tag_key) || ':' || to_json_string(focus_tags.tag_value),
+                    ',' order by focus_tags.tag_key
+                ) || '}'
             )
         from (
             select {{ aws_focus_tag_key('tag.key') }} as tag_key, tag.value as tag_value
@@ -54,6 +62,6 @@
             select 'costCategory/' || tag.key as tag_key, tag.value as tag_value
             from unnest({{ cost_categories }}) as tag
             where coalesce(tag.value, '') <> ''
-        )
+        ) as focus_tags
     )
 {%- endmacro %}

@@ -8,7 +8,10 @@
     {{ map_column }}['{{ key }}']
 {%- endmacro %}
 
-{# BigQuery loads Parquet maps as ARRAY<STRUCT<key STRING, value STRING>>. #}
+{#
+    BigQuery loads Parquet maps as ARRAY<STRUCT<key STRING, value STRING>> (map_target_type
+    ARRAY_OF_STRUCT). A map's keys are unique, so MAX picks the one value, or null without a LIMIT.
+#}
 {% macro bigquery__get_map_value(map_column, key) -%}
-    (select entry.value from unnest({{ map_column }}) as entry where entry.key = '{{ key }}' limit 1)
+    (select max(entry.value) from unnest({{ map_column }}) as entry where entry.key = '{{ key }}')
 {%- endmacro %}

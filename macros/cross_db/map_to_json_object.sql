@@ -17,17 +17,20 @@
     )
 {%- endmacro %}
 
-{# BigQuery: the map is an array of key/value structs; JSON_OBJECT takes parallel arrays. #}
+{#
+    BigQuery: the map is an array of key/value structs; STRING_AGG of TO_JSON_STRING pairs writes
+    the object (JSON_OBJECT(keys, values) would too, but sqlglot cannot transpile that signature).
+#}
 {% macro bigquery__map_to_json_object(map_column) -%}
     (
         select
             if(
                 count(*) = 0,
                 null,
-                to_json_string(json_object(
-                    array_agg(entry.key order by entry.key),
-                    array_agg(entry.value order by entry.key)
-                ))
+                '{' || string_agg(
+                    to_json_string(entry.key) || ':' || to_json_string(entry.value),
+                    ',' order by entry.key
+                ) || '}'
             )
         from unnest({{ map_column }}) as entry
         where coalesce(entry.value, '') <> ''

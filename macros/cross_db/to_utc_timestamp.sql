@@ -27,7 +27,11 @@
     cast(try_cast(nullif(trim(cast({{ expression }} as varchar)), '') as timestamptz) at time zone 'UTC' as timestamp)
 {%- endmacro %}
 
-{# BigQuery: SAFE.TIMESTAMP returns null where the text is not a timestamp. #}
+{#
+    BigQuery: SAFE_CAST to TIMESTAMP returns null where the text is not a timestamp; it reads the
+    same texts as TIMESTAMP() (an offset is honoured, a naive text is UTC). SAFE_CAST rather than
+    SAFE.TIMESTAMP, which sqlglot cannot transpile for the offline proof.
+#}
 {% macro bigquery__safe_to_utc_timestamp(expression) -%}
-    safe.timestamp(nullif(trim(cast({{ expression }} as string)), ''))
+    safe_cast(nullif(trim(cast({{ expression }} as string)), '') as timestamp)
 {%- endmacro %}

@@ -1,12 +1,20 @@
 {#-
     The FOCUS Cost and Usage dataset: FOCUS column IDs, types from the contract, FOCUS columns
     first (alphabetical) and provider extras after them, prefixed x_. One row per charge.
+    Incremental by billing period: a run rebuilds the periods in var('focus_billing_periods')
+    (all when unset) and replaces each of them whole (dbt_project.yml, DECISIONLOG D-019).
 -#}
+{{ config(
+    incremental_strategy=billing_period_incremental_strategy(),
+    partition_by=billing_period_partition_by('BillingPeriodStart'),
+) }}
+
 with
 
 cost_and_usage as (
 
     select * from {{ ref('int_focus__cost_and_usage_unioned') }}
+    where {{ billing_periods_condition('billing_period_start_at') }}
 
 ),
 

@@ -14,7 +14,7 @@ source as (
     {{ align_optional_columns({
         'line_item_resource_id': dbt.type_string(),
         'line_item_net_unblended_rate': dbt.type_string(),
-        'line_item_net_unblended_cost': 'double',
+        'line_item_net_unblended_cost': dbt.type_float(),
         'filename': dbt.type_string(),
     }) }}
 

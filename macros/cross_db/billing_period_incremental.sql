@@ -1,0 +1,32 @@
+{#-
+    How an incremental model replaces whole billing periods (DECISIONLOG D-019). A model calls
+    both macros in its config block; unique_key is the billing period start column either way.
+-#}
+{% macro billing_period_incremental_strategy() %}
+    {{ return(adapter.dispatch('billing_period_incremental_strategy', 'finops_focus')()) }}
+{% endmacro %}
+
+{# DuckDB: no partitions; delete the rows of each billing period the run produced, then insert. #}
+{% macro default__billing_period_incremental_strategy() %}
+    {{ return('delete+insert') }}
+{% endmacro %}
+
+{# BigQuery: overwrite the monthly partitions the run produced, without a scan for keys. #}
+{% macro bigquery__billing_period_incremental_strategy() %}
+    {{ return('insert_overwrite') }}
+{% endmacro %}
+
+
+{% macro billing_period_partition_by(column) %}
+    {{ return(adapter.dispatch('billing_period_partition_by', 'finops_focus')(column)) }}
+{% endmacro %}
+
+{# DuckDB: none (dbt-duckdb reads partition_by only for DuckLake tables and wants a list). #}
+{% macro default__billing_period_partition_by(column) %}
+    {{ return(none) }}
+{% endmacro %}
+
+{# BigQuery: one partition per month of the billing period start, the unit a run replaces. #}
+{% macro bigquery__billing_period_partition_by(column) %}
+    {{ return({'field': column, 'data_type': 'timestamp', 'granularity': 'month'}) }}
+{% endmacro %}

@@ -1,0 +1,75 @@
+"""The FOCUS mart is incremental by billing period (DECISIONLOG D-019): on DuckDB an incremental
+run that lists one billing period replaces that period whole, leaves the others as they are, and
+ends with the same table as a full refresh.
+"""
+
+from __future__ import annotations
+
+import duckdb
+from conftest import FIXTURE_DATA, MART, run_dbt
+
+JAN, FEB = "2025-01-01", "2025-02-01"
+
+
+def mart_rows(duckdb_path, where: str = "true") -> list[tuple]:
+    with duckdb.connect(str(duckdb_path), read_only=True) as connection:
+        rows = connection.sql(f"select * from {MART} where {where}").fetchall()
+    return sorted(rows, key=repr)
+
+
+def period(billing_period_start: str) -> str:
+    return f"BillingPeriodStart = '{billing_period_start}'"
+
+
+def test_an_incremental_run_replaces_whole_billing_periods_like_a_full_refresh(tmp_path):
+    duckdb_path = tmp_path / "focus.duckdb"
+
+    def dbt(*args: str, dbt_vars: dict | None = None) -> None:
+        result = run_dbt(
+            list(args),
+            duckdb_path=duckdb_path,
+            raw_path=FIXTURE_DATA,
+            work_dir=tmp_path,
+            dbt_vars=dbt_vars,
+        )
+        assert result.returncode == 0, result.output[-4000:]
+
+    dbt("seed")
+    dbt("run", "--full-refresh")
+    full_refresh = mart_rows(duckdb_path)
+    january, february = mart_rows(duckdb_path, period(JAN)), mart_rows(duckdb_path, period(FEB))
+    assert january and february and len(january) + len(february) == len(full_refresh)
+
+    # Spoil both periods: January loses its usage rows and gains cost, February is marked.
+    with duckdb.connect(str(duckdb_path)) as connection:
+        connection.sql(f"delete from {MART} where {period(JAN)} and ChargeCategory = 'Usage'")
+        connection.sql(f"update {MART} set BilledCost = BilledCost + 1000 where {period(JAN)}")
+        connection.sql(f"update {MART} set x_BillType = 'spoiled' where {period(FEB)}")
+
+    # Replacing January restores it whole and leaves February as it is.
+    dbt("run", "--select", "focus_cost_and_usage", dbt_vars={"focus_billing_periods": [JAN]})
+    assert mart_rows(duckdb_path, period(JAN)) == january
+    assert mart_rows(duckdb_path, f"{period(FEB)} and x_BillType = 'spoiled'") == mart_rows(
+        duckdb_path, period(FEB)
+    )
+    assert len(mart_rows(duckdb_path, period(FEB))) == len(february)
+
+    # Replacing February too (a single text is one period) gives the full refresh back.
+    dbt("run", "--select", "focus_cost_and_usage", dbt_vars={"focus_billing_periods": FEB})
+    assert mart_rows(duckdb_path) == full_refresh
+
+    # Without the variable an incremental run rebuilds every period, again like a full refresh.
+    dbt("run", "--select", "focus_cost_and_usage")
+    assert mart_rows(duckdb_path) == full_refresh
+
+
+def test_a_billing_period_that_is_not_a_month_start_is_refused(tmp_path):
+    result = run_dbt(
+        ["compile", "--select", "focus_cost_and_usage"],
+        duckdb_path=tmp_path / "focus.duckdb",
+        raw_path=FIXTURE_DATA,
+        work_dir=tmp_path,
+        dbt_vars={"focus_billing_periods": ["2025-01-15"]},
+    )
+    assert result.returncode != 0
+    assert "is not the start of a billing period" in result.output
