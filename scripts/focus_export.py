@@ -880,6 +880,8 @@ def export_from_project(
     pseudonymize_key: bytes | None = None,
 ) -> ExportResult:
     """Export the mart described by a dbt project's manifest (what focus_run.py calls)."""
+    if not Path(duckdb_path).is_file():  # the data first: without it the manifest is moot
+        raise ExportError(f"DuckDB file not found: {duckdb_path}")
     model = read_manifest_model(manifest_path or project_dir / "target" / "manifest.json", node_id)
     seed = project_dir / "seeds" / "focus" / "focus_columns.csv"
     focus_columns = load_focus_columns(seed, model.focus_version) if seed.is_file() else {}
