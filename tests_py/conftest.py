@@ -102,6 +102,23 @@ def build_project(
     return Build(duckdb_path, raw_path, work_dir / "target", result)
 
 
+FIGURES: list[str] = []
+
+
+@pytest.fixture
+def report_figure():
+    """Tests call this with a headline figure (a count, a validator summary) to show at the end."""
+    return FIGURES.append
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print the figures tests reported, so CI's log shows them without -s."""
+    if FIGURES:
+        terminalreporter.section("figures")
+        for line in FIGURES:
+            terminalreporter.write_line(line)
+
+
 @pytest.fixture(scope="session")
 def fixture_build(tmp_path_factory) -> Build:
     """The committed AWS fixture (CUR 2.0 shape) built once for the whole session."""

@@ -339,13 +339,18 @@ def generated_build(tmp_path_factory):
     return build
 
 
-def test_100k_generated_rows_reconcile_to_the_cent(generated_build):
+def test_100k_generated_rows_reconcile_to_the_cent(generated_build, report_figure):
     raw_rows = sum(
         pq.ParquetFile(path).metadata.num_rows
         for path in generated_build.raw_path.glob("aws/cur2/**/*.parquet")
     )
     assert raw_rows >= 99_000
-    assert_reconciles(generated_build)
+    raw = assert_reconciles(generated_build)
+    for period, (billed, amortized) in sorted(raw.items()):
+        report_figure(
+            f"100k reconciliation {period}: raw unblended {billed:.2f} = BilledCost,"
+            f" AWS amortized {amortized:.2f} = EffectiveCost ({raw_rows} raw line items)"
+        )
     # Every raw line item is accounted for: merged negations plus rows reaching the mart.
     (read,) = generated_build.query(
         f"select sum(x_MergedLineItemCount) from {MART} where x_RowOrigin = 'source'"
@@ -442,18 +447,18 @@ def run_conformance(export_dir: Path) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.conformance
-def test_conformance_gate_passes_on_the_fixture_export(fixture_export):
+def test_conformance_gate_passes_on_the_fixture_export(fixture_export, report_figure):
     completed = run_conformance(fixture_export)
     summary = re.search(r"conformance FOCUS 1\.2: .*", completed.stderr + completed.stdout)
     assert summary, completed.stderr[-3000:]
-    print(summary.group(0))
+    report_figure(f"fixture export: {summary.group(0)}")
     assert " 0 failed, 0 errored" in summary.group(0)
     assert "applicability criteria: ALL" in completed.stderr + completed.stdout
     assert completed.returncode == 0
 
 
 @pytest.mark.conformance
-def test_conformance_gate_passes_on_100k_generated_rows(generated_build, tmp_path):
+def test_conformance_gate_passes_on_100k_generated_rows(generated_build, tmp_path, report_figure):
     subprocess.run(
         [sys.executable, str(REPO_ROOT / "scripts" / "focus_export.py"),
          "--manifest", str(generated_build.target_path / "manifest.json"),
@@ -463,6 +468,6 @@ def test_conformance_gate_passes_on_100k_generated_rows(generated_build, tmp_pat
     completed = run_conformance(tmp_path / "focus-1.2")
     summary = re.search(r"conformance FOCUS 1\.2: .*", completed.stderr + completed.stdout)
     assert summary, completed.stderr[-3000:]
-    print(summary.group(0))
+    report_figure(f"100k generated rows export: {summary.group(0)}")
     assert " 0 failed, 0 errored" in summary.group(0)
     assert completed.returncode == 0

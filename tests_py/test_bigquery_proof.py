@@ -127,7 +127,9 @@ def test_the_throwaway_key_is_a_service_account_key_and_is_fresh_each_time():
     ],
     ids=["cur2", "cur_legacy_parquet"],
 )
-def test_every_model_compiles_for_bigquery_and_matches_duckdb(tmp_path, caplog, dbt_vars):
+def test_every_model_compiles_for_bigquery_and_matches_duckdb(
+    tmp_path, caplog, dbt_vars, report_figure
+):
     caplog.set_level(logging.INFO, logger="prove_bigquery")
     work_dir = tmp_path / "proof"
     argv = ["--work-dir", str(work_dir)] + (["--vars", dbt_vars] if dbt_vars else [])
@@ -141,6 +143,7 @@ def test_every_model_compiles_for_bigquery_and_matches_duckdb(tmp_path, caplog, 
     assert summary, caplog.text[-4000:]
     matched, total = int(summary.group(1)), int(summary.group(2))
     assert matched == total >= 11
+    report_figure(f"BigQuery proof ({dbt_vars or 'CUR 2.0'}): {summary.group(0)}")
     assert f"on {total} compiled models: 0 violations" in caplog.text
     # The throw-away key never outlives the compile.
     assert not list(work_dir.rglob("*service-account*.json"))
