@@ -124,17 +124,33 @@ def test_mandatory_column_missing(tmp_path, kind_name):
 
 
 @kind("extra unknown columns")
-def test_extra_columns_are_ignored(tmp_path, kind_name):
+def test_extra_columns_are_ignored_or_carried(tmp_path, kind_name):
     def change(files, _folder):
         for table in files.values():
             table[0] += ["lineItem/BrandNewColumn", "myCompany/Note"]
             for row in table[1:]:
                 row += ["surprise", "note, with a comma"]
 
-    result = build(tmp_path, raw_folder(tmp_path, change))
-    assert result.result.returncode == 0, result.result.output[-3000:]
-    assert quarantined(result) == []
-    assert focus_billed(result) == RAW_TOTAL
+    raw = raw_folder(tmp_path, change)
+    ignored = build(tmp_path / "ignored", raw)
+    assert ignored.result.returncode == 0, ignored.result.output[-3000:]
+    assert quarantined(ignored) == []
+    assert focus_billed(ignored) == RAW_TOTAL
+    assert ignored.query(f"select count(x_SourceExtras) from {MART}") == [(0,)]
+
+    carried = build(tmp_path / "carried", raw, focus_carry_unknown_columns=True)
+    assert carried.result.returncode == 0, carried.result.output[-3000:]
+    extras = [
+        json.loads(value)
+        for (value,) in carried.query(
+            f"select x_SourceExtras from {MART} where x_RowOrigin = 'source'"
+        )
+    ]
+    assert len(extras) == 35
+    assert {(extra["lineItem/BrandNewColumn"], extra["myCompany/Note"]) for extra in extras} == {
+        ("surprise", "note, with a comma")
+    }
+    assert all("lineItem/UnblendedCost" not in extra for extra in extras)
 
 
 @kind("header case variants")

@@ -21,7 +21,7 @@
     'service_name', 'service_code', 'service_category', 'service_subcategory',
     'is_unmapped_service', 'is_marketplace', 'legal_entity', 'tags',
     'line_item_id', 'time_interval', 'line_item_type', 'bill_type', 'usage_type', 'operation',
-    'source_system', 'source_file', 'merged_line_item_count',
+    'source_system', 'source_file', 'merged_line_item_count', 'source_extras',
 ] -%}
 
 with

@@ -276,7 +276,8 @@ mapped as (
         nullif(legal_entity, '') as legal_entity,
         nullif(usage_type, '') as usage_type,
         nullif(operation, '') as operation,
-        {{ aws_tags_to_json('resource_tags', 'cost_categories') }} as tags
+        {{ aws_tags_to_json('resource_tags', 'cost_categories') }} as tags,
+        source_extras
 
     from checked
 

@@ -92,7 +92,8 @@ final as (
         cast(source_system as {{ dbt.type_string() }}) as x_SourceSystem,
         cast(source_file as {{ dbt.type_string() }}) as x_SourceFile,
         cast(row_origin as {{ dbt.type_string() }}) as x_RowOrigin,
-        cast(merged_line_item_count as {{ dbt.type_bigint() }}) as x_MergedLineItemCount
+        cast(merged_line_item_count as {{ dbt.type_bigint() }}) as x_MergedLineItemCount,
+        cast(source_extras as {{ dbt.type_string() }}) as x_SourceExtras
 
     from cost_and_usage
 

@@ -6,6 +6,96 @@
 -#}
 {{ config(enabled=var('aws_enabled') and var('aws_cur2_enabled')) }}
 
+{#- The source columns this model reads; any other is carried only on request (x_SourceExtras). -#}
+{%- set known_source_columns = [
+    'bill_bill_type',
+    'bill_billing_entity',
+    'bill_billing_period_end_date',
+    'bill_billing_period_start_date',
+    'bill_invoice_id',
+    'bill_invoicing_entity',
+    'bill_payer_account_id',
+    'bill_payer_account_name',
+    'bill_type',
+    'billing_entity',
+    'billing_period_end_at',
+    'billing_period_start_at',
+    'cost_category',
+    'identity_line_item_id',
+    'identity_time_interval',
+    'line_item_availability_zone',
+    'line_item_currency_code',
+    'line_item_description',
+    'line_item_id',
+    'line_item_legal_entity',
+    'line_item_line_item_description',
+    'line_item_line_item_type',
+    'line_item_net_unblended_cost',
+    'line_item_net_unblended_rate',
+    'line_item_operation',
+    'line_item_product_code',
+    'line_item_resource_id',
+    'line_item_tax_type',
+    'line_item_type',
+    'line_item_unblended_cost',
+    'line_item_unblended_rate',
+    'line_item_usage_account_id',
+    'line_item_usage_account_name',
+    'line_item_usage_amount',
+    'line_item_usage_end_date',
+    'line_item_usage_start_date',
+    'line_item_usage_type',
+    'pricing_currency',
+    'pricing_lease_contract_length',
+    'pricing_offering_class',
+    'pricing_public_on_demand_cost',
+    'pricing_public_on_demand_rate',
+    'pricing_purchase_option',
+    'pricing_rate_code',
+    'pricing_rate_id',
+    'pricing_term',
+    'pricing_unit',
+    'product',
+    'product_code',
+    'product_family',
+    'product_instance_type',
+    'product_location',
+    'product_name',
+    'product_product_family',
+    'product_region_code',
+    'product_servicecode',
+    'product_sku',
+    'reservation_arn',
+    'reservation_effective_cost',
+    'reservation_end_at',
+    'reservation_end_time',
+    'reservation_reservation_a_r_n',
+    'reservation_start_at',
+    'reservation_start_time',
+    'reservation_total_reserved_units',
+    'reservation_unused_amortized_upfront_fee',
+    'reservation_unused_amortized_upfront_fee_for_billing_period',
+    'reservation_unused_quantity',
+    'reservation_unused_recurring_fee',
+    'resource_tags',
+    'savings_plan_arn',
+    'savings_plan_effective_cost',
+    'savings_plan_end_at',
+    'savings_plan_end_time',
+    'savings_plan_offering_type',
+    'savings_plan_payment_option',
+    'savings_plan_purchase_term',
+    'savings_plan_rate',
+    'savings_plan_savings_plan_a_r_n',
+    'savings_plan_savings_plan_effective_cost',
+    'savings_plan_savings_plan_rate',
+    'savings_plan_start_at',
+    'savings_plan_start_time',
+    'savings_plan_total_commitment',
+    'savings_plan_total_commitment_to_date',
+    'savings_plan_used_commitment'
+] %}
+
 with
 
 source as (
@@ -125,7 +215,12 @@ renamed as (
             ('reservation_end_at', 'reservation_end_time', 'timestamp'),
             ('savings_plan_start_at', 'savings_plan_start_time', 'timestamp'),
             ('savings_plan_end_at', 'savings_plan_end_time', 'timestamp')
-        ]) }} as cast_failures
+        ]) }} as cast_failures,
+
+        -- with var focus_carry_unknown_columns: every other source column, as JSON
+        {{ unknown_columns_to_json(
+            'source', known_source_columns, []
+        ) }} as source_extras
 
     from source
 

@@ -62,6 +62,73 @@
     {%- do optional_columns.update({column_name: dbt.type_string()}) -%}
 {%- endfor -%}
 
+{#- The source columns this model reads; any other is carried only on request (x_SourceExtras). -#}
+{%- set known_source_columns = [
+    'bill/BillType',
+    'bill/BillingEntity',
+    'bill/BillingPeriodEndDate',
+    'bill/BillingPeriodStartDate',
+    'bill/InvoiceId',
+    'bill/InvoicingEntity',
+    'bill/PayerAccountId',
+    'identity/LineItemId',
+    'identity/TimeInterval',
+    'lineItem/AvailabilityZone',
+    'lineItem/CurrencyCode',
+    'lineItem/LegalEntity',
+    'lineItem/LineItemDescription',
+    'lineItem/LineItemType',
+    'lineItem/NetUnblendedCost',
+    'lineItem/NetUnblendedRate',
+    'lineItem/Operation',
+    'lineItem/ProductCode',
+    'lineItem/ResourceId',
+    'lineItem/TaxType',
+    'lineItem/UnblendedCost',
+    'lineItem/UnblendedRate',
+    'lineItem/UsageAccountId',
+    'lineItem/UsageAmount',
+    'lineItem/UsageEndDate',
+    'lineItem/UsageStartDate',
+    'lineItem/UsageType',
+    'pricing/LeaseContractLength',
+    'pricing/OfferingClass',
+    'pricing/PurchaseOption',
+    'pricing/RateCode',
+    'pricing/RateId',
+    'pricing/currency',
+    'pricing/publicOnDemandCost',
+    'pricing/publicOnDemandRate',
+    'pricing/term',
+    'pricing/unit',
+    'product/ProductName',
+    'product/instanceType',
+    'product/location',
+    'product/productFamily',
+    'product/region',
+    'product/regionCode',
+    'product/servicecode',
+    'product/sku',
+    'reservation/EffectiveCost',
+    'reservation/EndTime',
+    'reservation/ReservationARN',
+    'reservation/StartTime',
+    'reservation/TotalReservedUnits',
+    'reservation/UnusedAmortizedUpfrontFeeForBillingPeriod',
+    'reservation/UnusedQuantity',
+    'reservation/UnusedRecurringFee',
+    'savingsPlan/EndTime',
+    'savingsPlan/OfferingType',
+    'savingsPlan/PaymentOption',
+    'savingsPlan/PurchaseTerm',
+    'savingsPlan/SavingsPlanARN',
+    'savingsPlan/SavingsPlanEffectiveCost',
+    'savingsPlan/SavingsPlanRate',
+    'savingsPlan/StartTime',
+    'savingsPlan/TotalCommitmentToDate',
+    'savingsPlan/UsedCommitment'
+] %}
+
 with
 
 source as (
@@ -193,7 +260,12 @@ renamed as (
             ('savings_plan_used_commitment', '"savingsPlan/UsedCommitment"', 'text_decimal'),
             ('savings_plan_start_at', '"savingsPlan/StartTime"', 'timestamp'),
             ('savings_plan_end_at', '"savingsPlan/EndTime"', 'timestamp')
-        ]) }} as cast_failures
+        ]) }} as cast_failures,
+
+        -- with var focus_carry_unknown_columns: every other source column, as JSON
+        {{ unknown_columns_to_json(
+            'source', known_source_columns, ['resourceTags/', 'costCategory/']
+        ) }} as source_extras
 
     from source
 
