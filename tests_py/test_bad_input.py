@@ -123,6 +123,26 @@ def test_mandatory_column_missing(tmp_path, kind_name):
     )
 
 
+@kind("mandatory column missing from every file")
+def test_mandatory_column_missing_everywhere(tmp_path, kind_name):
+    def change(files, _folder):
+        for month, table in files.items():
+            drop = table[0].index("lineItem/CurrencyCode")
+            files[month] = [[v for i, v in enumerate(row) if i != drop] for row in table]
+
+    result = build(tmp_path, raw_folder(tmp_path, change))
+    assert result.result.returncode == 1
+    output = result.result.output
+    # The query stops at the first file it finds lacking the column, and names it.
+    named = [
+        month
+        for month in ("20250101-20250201", "20250201-20250301")
+        if f"acme-cur/{month}/acme-cur-00001.csv.gz has no value in the mandatory column(s)"
+        " currency_code: the export lacks them" in output
+    ]
+    assert len(named) == 1, output[-3000:]
+
+
 @kind("extra unknown columns")
 def test_extra_columns_are_ignored_or_carried(tmp_path, kind_name):
     def change(files, _folder):

@@ -6,7 +6,8 @@
     the invoicing entity (added to CUR later), resource IDs (a report option), net costs (only with
     discounts), pricing and product attributes (they follow the products used), reservation and
     Savings Plan columns (only with commitments), the tag and cost category columns, and the
-    reader's `filename`. Every other column is mandatory: its absence fails the model.
+    reader's `filename`. Every other column read is aligned too (see below): the key columns are
+    enforced per file downstream, with the file's name in the message.
     Tags and cost categories are one column each, gathered into maps keyed as delivered minus the
     prefix (`user:CostCenter`). Column names are the headers as DuckDB reads them; BigQuery cannot
     hold `/` in a name, so load the Athena Parquet shape there.
@@ -128,6 +129,15 @@
     'savingsPlan/TotalCommitmentToDate',
     'savingsPlan/UsedCommitment'
 ] %}
+{#-
+    Every column read is aligned, so no header a month lacks can stop the query with a bare binder
+    error: a missing optional column reads as null, and a missing key column (identity, billing
+    period, usage dates, cost, currency, accounts, line item type) is caught per file downstream
+    (int_aws__line_items_checked), which names the file and says what to do.
+-#}
+{%- for column_name in known_source_columns %}
+    {%- do optional_columns.setdefault(column_name, dbt.type_string()) %}
+{%- endfor %}
 
 with
 
