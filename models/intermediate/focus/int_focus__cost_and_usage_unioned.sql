@@ -3,15 +3,7 @@
     Each provider's int_<provider>__cost_and_usage model has the same columns in the same order.
     One row per FOCUS charge row.
 -#}
-{%- set providers = [] -%}
-{%- if var('aws_enabled') -%}
-    {%- do providers.append('int_aws__cost_and_usage') -%}
-{%- endif -%}
-{%- if providers | length == 0 -%}
-    {{ exceptions.raise_compiler_error(
-        "No billing provider is enabled: set at least one of the *_enabled variables (e.g. aws_enabled) to true."
-    ) }}
-{%- endif %}
+{%- set providers = enabled_provider_models('cost_and_usage') %}
 
 with
 

@@ -3,10 +3,7 @@
     reason. Read it beside the FOCUS mart: per provider and billing period, raw cost = Σ BilledCost
     of the FOCUS rows + Σ cost here (tested). One row per quarantined raw line item.
 -#}
-{%- set providers = [] -%}
-{%- if var('aws_enabled') -%}
-    {%- do providers.append('int_aws__line_items_quarantined') -%}
-{%- endif %}
+{%- set providers = enabled_provider_models('line_items_quarantined') %}
 
 with
 
