@@ -1,16 +1,30 @@
 {#-
     Every enabled provider's FOCUS-shaped rows stacked into one relation (snake_case names).
-    Each provider's int_<provider>__cost_and_usage model has the same columns in the same order.
+    The columns are the ones this model's YAML declares, each with a logical data_type. A provider
+    model supplies the columns its own YAML declares; every other column becomes a typed null here,
+    so a provider only writes what its data has. Column lists come from the YAML in dbt's graph,
+    never from warehouse introspection (the offline BigQuery compile cannot introspect).
     One row per FOCUS charge row.
 -#}
 {%- set providers = enabled_provider_models('cost_and_usage') %}
+{%- set union_columns = model.columns.values() | list if execute else [] %}
 
 with
 
 {% for model_name in providers %}
+    {%- set provided = declared_columns(model_name) %}
     {{ model_name }} as (
 
-        select * from {{ ref(model_name) }}
+        select
+            {% for column in union_columns -%}
+                {%- if column.name in provided -%}
+                    {{ column.name }}
+                {%- else -%}
+                    {{ null_of_logical_type(column.data_type) }} as {{ column.name }}
+                {%- endif -%}
+                {{- ',' if not loop.last }}
+            {% endfor %}
+        from {{ ref(model_name) }}
 
     ),
 
