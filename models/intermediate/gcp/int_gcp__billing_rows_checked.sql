@@ -55,13 +55,13 @@ identified as (
 
 ),
 
-checked as (
+numbered as (
 
     select
         *,
         row_number() over (
-            partition by line_item_id order by source_file, exported_at
-        ) > 1 as is_duplicate,
+            partition by line_item_id order by source_file
+        ) as delivery_number,
         case
             when billing_period_start_at is null
                 then 'invoice.month is not a YYYYMM month'
@@ -76,6 +76,16 @@ checked as (
         end as quarantine_reason
 
     from identified
+
+),
+
+checked as (
+
+    select
+        *,
+        delivery_number > 1 as is_duplicate
+
+    from numbered
 
 )
 
