@@ -2,7 +2,8 @@
 
 The rows have the nesting of the BigQuery table ``gcp_billing_export_resource_v1_<ACCOUNT>``
 (https://docs.cloud.google.com/billing/docs/how-to/export-data-bigquery-tables/detailed-usage):
-``service``, ``sku``, ``project`` (with ``labels`` and ``ancestors``), ``labels``, ``system_labels``,
+``service``, ``sku``, ``project`` (with ``labels`` and ``ancestors``), ``labels``,
+``system_labels``,
 ``location``, ``resource``, ``tags``, ``usage``, ``credits`` (an array), ``invoice``, ``cost_type``,
 ``adjustment_info``, ``price``, ``subscription``, ``cost_at_list``, ``transaction_type`` and
 ``seller_name``. Two shapes, one file per invoice month each, the same rows in both:
@@ -33,7 +34,8 @@ cost + credits) computed with Python decimals from the rows written.
 
 Usage:
     python scripts/generate_gcp_billing_export.py --rows 40 --out data/fixtures
-    python scripts/generate_gcp_billing_export.py --rows 100000 --months 2025-12,2026-01 --out data/generated
+    python scripts/generate_gcp_billing_export.py --rows 100000 --months 2025-12,2026-01 \
+        --out data/generated
 
 Nothing runs on import; ``main(argv)`` returns 0 on success and 2 on bad arguments.
 """
@@ -74,45 +76,173 @@ PROJECTS = [
 # pricing unit, effective price per pricing unit, list price per pricing unit, credit types it
 # earns (drawn per row), resource kind
 SKUS = [
-    ("6F81-5844-456A", "Compute Engine", "2E27-4F75-95CD", "N2 Instance Core running in Americas",
-     "seconds", "hour", 3600, "0.031611", "0.031611", ("SUSTAINED_USAGE_DISCOUNT",
-     "COMMITTED_USAGE_DISCOUNT"), "instance"),
-    ("6F81-5844-456A", "Compute Engine", "5B01-D157-A097", "N2 Instance Ram running in Americas",
-     "byte-seconds", "gibibyte hour", 3600 * 1024**3, "0.004237", "0.004237",
-     ("SUSTAINED_USAGE_DISCOUNT", "COMMITTED_USAGE_DISCOUNT"), "instance"),
-    ("6F81-5844-456A", "Compute Engine", "D973-5D65-BAB2", "Storage PD Capacity",
-     "byte-seconds", "gibibyte month", 2629800 * 1024**3, "0.040000", "0.040000", (),
-     "disk"),
-    ("95FF-2EF5-5EA1", "Cloud Storage", "E5F0-6A5D-7BAD", "Standard Storage US Multi-region",
-     "byte-seconds", "gibibyte month", 2629800 * 1024**3, "0.026000", "0.026000",
-     ("FREE_TIER",), "bucket"),
-    ("24E6-581D-38E5", "BigQuery", "3362-E469-6BEF", "Analysis", "bytes", "tebibyte",
-     1024**4, "6.250000", "6.250000", ("FREE_TIER", "DISCOUNT"), None),
-    ("9662-B51E-5089", "Cloud SQL", "9E26-8A95-6BD3",
-     "Cloud SQL for PostgreSQL: Zonal - vCPU in Americas", "seconds", "hour", 3600, "0.041300",
-     "0.041300", ("COMMITTED_USAGE_DISCOUNT_DOLLAR_BASE",), "sql"),
-    ("152E-C115-5142", "Cloud Run", "8F5A-11A2-1D37", "CPU Allocation Time (tier 1)",
-     "seconds", "vCPU-second", 1, "0.000024", "0.000024", ("FREE_TIER",), "run"),
-    ("E505-1604-58F8", "Networking", "984A-1F7A-4E2A",
-     "Network Internet Data Transfer Out from Americas to Americas", "bytes", "gibibyte",
-     1024**3, "0.120000", "0.120000", ("PROMOTION",), None),
-    ("5490-F7B7-8DF6", "Cloud Logging", "143F-A1B0-E0BE", "Log Storage cost", "bytes",
-     "gibibyte", 1024**3, "0.500000", "0.500000", ("FREE_TIER",), None),
-    ("CCD8-9BF1-090E", "Kubernetes Engine", "B561-BFBD-1264", "Autopilot Pod mCPU Requests",
-     "seconds", "hour", 3600, "0.044500", "0.044500", ("PROMOTION", "RESELLER_MARGIN"),
-     "cluster"),
-    ("C7E2-9256-1C43", "Vertex AI", "FE54-9D7D-6B3E", "Gemini 1.5 Flash Input Characters",
-     "count", "count", 1, "0.000019", "0.000019", ("SUBSCRIPTION_BENEFIT",), None),
+    (
+        "6F81-5844-456A",
+        "Compute Engine",
+        "2E27-4F75-95CD",
+        "N2 Instance Core running in Americas",
+        "seconds",
+        "hour",
+        3600,
+        "0.031611",
+        "0.031611",
+        ("SUSTAINED_USAGE_DISCOUNT", "COMMITTED_USAGE_DISCOUNT"),
+        "instance",
+    ),
+    (
+        "6F81-5844-456A",
+        "Compute Engine",
+        "5B01-D157-A097",
+        "N2 Instance Ram running in Americas",
+        "byte-seconds",
+        "gibibyte hour",
+        3600 * 1024**3,
+        "0.004237",
+        "0.004237",
+        ("SUSTAINED_USAGE_DISCOUNT", "COMMITTED_USAGE_DISCOUNT"),
+        "instance",
+    ),
+    (
+        "6F81-5844-456A",
+        "Compute Engine",
+        "D973-5D65-BAB2",
+        "Storage PD Capacity",
+        "byte-seconds",
+        "gibibyte month",
+        2629800 * 1024**3,
+        "0.040000",
+        "0.040000",
+        (),
+        "disk",
+    ),
+    (
+        "95FF-2EF5-5EA1",
+        "Cloud Storage",
+        "E5F0-6A5D-7BAD",
+        "Standard Storage US Multi-region",
+        "byte-seconds",
+        "gibibyte month",
+        2629800 * 1024**3,
+        "0.026000",
+        "0.026000",
+        ("FREE_TIER",),
+        "bucket",
+    ),
+    (
+        "24E6-581D-38E5",
+        "BigQuery",
+        "3362-E469-6BEF",
+        "Analysis",
+        "bytes",
+        "tebibyte",
+        1024**4,
+        "6.250000",
+        "6.250000",
+        ("FREE_TIER", "DISCOUNT"),
+        None,
+    ),
+    (
+        "9662-B51E-5089",
+        "Cloud SQL",
+        "9E26-8A95-6BD3",
+        "Cloud SQL for PostgreSQL: Zonal - vCPU in Americas",
+        "seconds",
+        "hour",
+        3600,
+        "0.041300",
+        "0.041300",
+        ("COMMITTED_USAGE_DISCOUNT_DOLLAR_BASE",),
+        "sql",
+    ),
+    (
+        "152E-C115-5142",
+        "Cloud Run",
+        "8F5A-11A2-1D37",
+        "CPU Allocation Time (tier 1)",
+        "seconds",
+        "vCPU-second",
+        1,
+        "0.000024",
+        "0.000024",
+        ("FREE_TIER",),
+        "run",
+    ),
+    (
+        "E505-1604-58F8",
+        "Networking",
+        "984A-1F7A-4E2A",
+        "Network Internet Data Transfer Out from Americas to Americas",
+        "bytes",
+        "gibibyte",
+        1024**3,
+        "0.120000",
+        "0.120000",
+        ("PROMOTION",),
+        None,
+    ),
+    (
+        "5490-F7B7-8DF6",
+        "Cloud Logging",
+        "143F-A1B0-E0BE",
+        "Log Storage cost",
+        "bytes",
+        "gibibyte",
+        1024**3,
+        "0.500000",
+        "0.500000",
+        ("FREE_TIER",),
+        None,
+    ),
+    (
+        "CCD8-9BF1-090E",
+        "Kubernetes Engine",
+        "B561-BFBD-1264",
+        "Autopilot Pod mCPU Requests",
+        "seconds",
+        "hour",
+        3600,
+        "0.044500",
+        "0.044500",
+        ("PROMOTION", "RESELLER_MARGIN"),
+        "cluster",
+    ),
+    (
+        "C7E2-9256-1C43",
+        "Vertex AI",
+        "FE54-9D7D-6B3E",
+        "Gemini 1.5 Flash Input Characters",
+        "count",
+        "count",
+        1,
+        "0.000019",
+        "0.000019",
+        ("SUBSCRIPTION_BENEFIT",),
+        None,
+    ),
 ]
 
 CUD_FEES = [
     # service, sku id, sku description, pricing unit, price, commitment, credit on the fee row
-    ("6F81-5844-456A", "Compute Engine", "F44C-8B2B-2A6D",
-     "Commitment v1: N2 Cpu in Americas for 1 Year", "hour", "0.019915",
-     "projects/acme-prod/regions/us-central1/commitments/cud-n2-1y", None),
-    ("9662-B51E-5089", "Cloud SQL", "A0B1-C2D3-E4F5",
-     "Commitment - dollar based v2: Cloud SQL for 1 year", "hour", "0.024780",
-     "billingAccounts/01A2B3-C4D5E6-F7A8B9/commitments/cud-sql-1y", "FEE_UTILIZATION_OFFSET"),
+    (
+        "6F81-5844-456A",
+        "Compute Engine",
+        "F44C-8B2B-2A6D",
+        "Commitment v1: N2 Cpu in Americas for 1 Year",
+        "hour",
+        "0.019915",
+        "projects/acme-prod/regions/us-central1/commitments/cud-n2-1y",
+        None,
+    ),
+    (
+        "9662-B51E-5089",
+        "Cloud SQL",
+        "A0B1-C2D3-E4F5",
+        "Commitment - dollar based v2: Cloud SQL for 1 year",
+        "hour",
+        "0.024780",
+        "billingAccounts/01A2B3-C4D5E6-F7A8B9/commitments/cud-sql-1y",
+        "FEE_UTILIZATION_OFFSET",
+    ),
 ]
 
 REGIONS = [
@@ -229,8 +359,19 @@ class Generator:
     def usage_row(self, month: str, start: datetime | None = None, sku_index: int | None = None):
         rng = self.random
         sku = SKUS[rng.randrange(len(SKUS)) if sku_index is None else sku_index]
-        (service_id, service, sku_id, sku_desc, unit, pricing_unit, per_unit, price, list_price,
-         credit_types, kind) = sku
+        (
+            service_id,
+            service,
+            sku_id,
+            sku_desc,
+            unit,
+            pricing_unit,
+            per_unit,
+            price,
+            list_price,
+            credit_types,
+            kind,
+        ) = sku
         project = rng.choice(PROJECTS)
         row = self.base_row(month, start or self.random_hour(month), 1, project)
         region, country, zones = rng.choice(REGIONS)
@@ -240,12 +381,24 @@ class Generator:
         row.update(
             service={"id": service_id, "description": service},
             sku={"id": sku_id, "description": sku_desc},
-            location={"location": zone or region, "country": country, "region": region,
-                      "zone": zone},
-            usage={"amount": quantity * per_unit, "unit": unit,
-                   "amount_in_pricing_units": quantity, "pricing_unit": pricing_unit},
-            price={"effective_price": Decimal(price), "tier_start_amount": Decimal(0),
-                   "unit": pricing_unit, "pricing_unit_quantity": Decimal(1)},
+            location={
+                "location": zone or region,
+                "country": country,
+                "region": region,
+                "zone": zone,
+            },
+            usage={
+                "amount": quantity * per_unit,
+                "unit": unit,
+                "amount_in_pricing_units": quantity,
+                "pricing_unit": pricing_unit,
+            },
+            price={
+                "effective_price": Decimal(price),
+                "tier_start_amount": Decimal(0),
+                "unit": pricing_unit,
+                "pricing_unit_quantity": Decimal(1),
+            },
             cost=cost,
             cost_at_list=Decimal(list_price) * quantity,
             labels=[{"key": "app", "value": rng.choice(["web", "etl", "api"])}]
@@ -264,8 +417,14 @@ class Generator:
                 {"key": "compute.googleapis.com/cores", "value": "4"},
             ]
         if service == "Kubernetes Engine" and rng.random() < 0.5:
-            row["tags"] = [{"key": "cost-center", "value": "cc-42", "inherited": True,
-                            "namespace": "518400000001"}]
+            row["tags"] = [
+                {
+                    "key": "cost-center",
+                    "value": "cc-42",
+                    "inherited": True,
+                    "namespace": "518400000001",
+                }
+            ]
         for credit_type in credit_types:
             if rng.random() < 0.6:
                 amount = -(cost * CREDIT_SHARE[credit_type]).quantize(MICRO)
@@ -277,12 +436,23 @@ class Generator:
         row = self.usage_row(month, sku_index=0)
         quantity = Decimal(self.random.randint(1, 300))
         row.update(
-            service={"id": "A1E8-BE35-7EBC", "description": "Elastic Cloud (Elasticsearch Service)"},
+            service={
+                "id": "A1E8-BE35-7EBC",
+                "description": "Elastic Cloud (Elasticsearch Service)",
+            },
             sku={"id": "0C2E-6E4C-5A7B", "description": "Elastic Cloud usage units"},
-            usage={"amount": quantity, "unit": "count", "amount_in_pricing_units": quantity,
-                   "pricing_unit": "count"},
-            price={"effective_price": Decimal("0.010000"), "tier_start_amount": Decimal(0),
-                   "unit": "count", "pricing_unit_quantity": Decimal(1)},
+            usage={
+                "amount": quantity,
+                "unit": "count",
+                "amount_in_pricing_units": quantity,
+                "pricing_unit": "count",
+            },
+            price={
+                "effective_price": Decimal("0.010000"),
+                "tier_start_amount": Decimal(0),
+                "unit": "count",
+                "pricing_unit_quantity": Decimal(1),
+            },
             cost=Decimal("0.01") * quantity,
             cost_at_list=Decimal("0.01") * quantity,
             transaction_type="THIRD_PARTY_RESELLER",
@@ -300,28 +470,52 @@ class Generator:
         start, end = month_bounds_utc(month)
         day = start
         while day < end:
-            for service_id, service, sku_id, sku_desc, unit, price, commitment, fee_credit in (
-                CUD_FEES
-            ):
+            for (
+                service_id,
+                service,
+                sku_id,
+                sku_desc,
+                unit,
+                price,
+                commitment,
+                fee_credit,
+            ) in CUD_FEES:
                 row = self.base_row(month, day, 24, PROJECTS[0])
                 quantity = Decimal(24)
                 cost = Decimal(price) * quantity
                 row.update(
                     service={"id": service_id, "description": service},
                     sku={"id": sku_id, "description": sku_desc},
-                    location={"location": "us-central1", "country": "US",
-                              "region": "us-central1", "zone": None},
-                    usage={"amount": quantity * 3600, "unit": "seconds",
-                           "amount_in_pricing_units": quantity, "pricing_unit": unit},
-                    price={"effective_price": Decimal(price), "tier_start_amount": Decimal(0),
-                           "unit": unit, "pricing_unit_quantity": Decimal(1)},
+                    location={
+                        "location": "us-central1",
+                        "country": "US",
+                        "region": "us-central1",
+                        "zone": None,
+                    },
+                    usage={
+                        "amount": quantity * 3600,
+                        "unit": "seconds",
+                        "amount_in_pricing_units": quantity,
+                        "pricing_unit": unit,
+                    },
+                    price={
+                        "effective_price": Decimal(price),
+                        "tier_start_amount": Decimal(0),
+                        "unit": unit,
+                        "pricing_unit_quantity": Decimal(1),
+                    },
                     cost=cost,
                     cost_at_list=cost,
                     subscription={"instance_id": commitment},
                 )
                 if fee_credit:
-                    row["credits"] = [credit(fee_credit, -(cost * CREDIT_SHARE[fee_credit])
-                                             .quantize(MICRO), commitment)]
+                    row["credits"] = [
+                        credit(
+                            fee_credit,
+                            -(cost * CREDIT_SHARE[fee_credit]).quantize(MICRO),
+                            commitment,
+                        )
+                    ]
                 rows.append(row)
             day += timedelta(days=7)  # weekly rows keep the fixture small
         return rows
@@ -346,8 +540,12 @@ class Generator:
             sku={"id": "3362-E469-6BEF", "description": "Analysis"},
             cost_type="adjustment",
             cost=Decimal("-12.500000"),
-            adjustment_info={"id": f"adj-goodwill-{month}", "description": "Goodwill credit",
-                             "mode": "MANUAL_ADJUSTMENT", "type": "GOODWILL"},
+            adjustment_info={
+                "id": f"adj-goodwill-{month}",
+                "description": "Goodwill credit",
+                "mode": "MANUAL_ADJUSTMENT",
+                "type": "GOODWILL",
+            },
         )
         rows.append(goodwill)
         if previous:
@@ -367,8 +565,9 @@ class Generator:
                 },
             )
             rows.append(correction)
-        rounding = self.base_row(month, start, int((end - start).total_seconds() // 3600),
-                                 PROJECTS[0])
+        rounding = self.base_row(
+            month, start, int((end - start).total_seconds() // 3600), PROJECTS[0]
+        )
         rounding.update(
             service={"id": "6F81-5844-456A", "description": "Compute Engine"},
             sku={"id": "E9A0-6C54-7D2F", "description": "Rounding error"},
@@ -386,8 +585,9 @@ class Generator:
             for credit_type in sku[9]:
                 row = self.usage_row(month, sku_index=index)
                 cost = row["cost"]
-                row["credits"] = [credit(credit_type, -(cost * CREDIT_SHARE[credit_type])
-                                         .quantize(MICRO))]
+                row["credits"] = [
+                    credit(credit_type, -(cost * CREDIT_SHARE[credit_type]).quantize(MICRO))
+                ]
                 rows.append(row)
         rows.append(self.marketplace_row(month))
         rows += self.cud_fee_rows(month)
@@ -415,43 +615,103 @@ def arrow_schema() -> pa.Schema:
     key_value = pa.list_(pa.struct([("key", text), ("value", text)]))
     money = pa.float64()
     when = pa.timestamp("us", tz="UTC")
-    return pa.schema([
-        ("billing_account_id", text),
-        ("service", pa.struct([("id", text), ("description", text)])),
-        ("sku", pa.struct([("id", text), ("description", text)])),
-        ("usage_start_time", when),
-        ("usage_end_time", when),
-        ("project", pa.struct([
-            ("id", text), ("number", text), ("name", text), ("labels", key_value),
-            ("ancestry_numbers", text),
-            ("ancestors", pa.list_(pa.struct([("resource_name", text), ("display_name", text)]))),
-        ])),
-        ("labels", key_value),
-        ("system_labels", key_value),
-        ("location", pa.struct([("location", text), ("country", text), ("region", text),
-                                ("zone", text)])),
-        ("resource", pa.struct([("name", text), ("global_name", text)])),
-        ("tags", pa.list_(pa.struct([("key", text), ("value", text), ("inherited", pa.bool_()),
-                                     ("namespace", text)]))),
-        ("transaction_type", text),
-        ("seller_name", text),
-        ("export_time", when),
-        ("cost", money),
-        ("currency", text),
-        ("currency_conversion_rate", money),
-        ("usage", pa.struct([("amount", money), ("unit", text),
-                             ("amount_in_pricing_units", money), ("pricing_unit", text)])),
-        ("credits", pa.list_(pa.struct([("name", text), ("amount", money), ("full_name", text),
-                                        ("id", text), ("type", text)]))),
-        ("invoice", pa.struct([("month", text), ("publisher_type", text)])),
-        ("cost_type", text),
-        ("adjustment_info", pa.struct([("id", text), ("description", text), ("mode", text),
-                                       ("type", text)])),
-        ("price", pa.struct([("effective_price", money), ("tier_start_amount", money),
-                             ("unit", text), ("pricing_unit_quantity", money)])),
-        ("cost_at_list", money),
-        ("subscription", pa.struct([("instance_id", text)])),
-    ])
+    return pa.schema(
+        [
+            ("billing_account_id", text),
+            ("service", pa.struct([("id", text), ("description", text)])),
+            ("sku", pa.struct([("id", text), ("description", text)])),
+            ("usage_start_time", when),
+            ("usage_end_time", when),
+            (
+                "project",
+                pa.struct(
+                    [
+                        ("id", text),
+                        ("number", text),
+                        ("name", text),
+                        ("labels", key_value),
+                        ("ancestry_numbers", text),
+                        (
+                            "ancestors",
+                            pa.list_(pa.struct([("resource_name", text), ("display_name", text)])),
+                        ),
+                    ]
+                ),
+            ),
+            ("labels", key_value),
+            ("system_labels", key_value),
+            (
+                "location",
+                pa.struct(
+                    [("location", text), ("country", text), ("region", text), ("zone", text)]
+                ),
+            ),
+            ("resource", pa.struct([("name", text), ("global_name", text)])),
+            (
+                "tags",
+                pa.list_(
+                    pa.struct(
+                        [
+                            ("key", text),
+                            ("value", text),
+                            ("inherited", pa.bool_()),
+                            ("namespace", text),
+                        ]
+                    )
+                ),
+            ),
+            ("transaction_type", text),
+            ("seller_name", text),
+            ("export_time", when),
+            ("cost", money),
+            ("currency", text),
+            ("currency_conversion_rate", money),
+            (
+                "usage",
+                pa.struct(
+                    [
+                        ("amount", money),
+                        ("unit", text),
+                        ("amount_in_pricing_units", money),
+                        ("pricing_unit", text),
+                    ]
+                ),
+            ),
+            (
+                "credits",
+                pa.list_(
+                    pa.struct(
+                        [
+                            ("name", text),
+                            ("amount", money),
+                            ("full_name", text),
+                            ("id", text),
+                            ("type", text),
+                        ]
+                    )
+                ),
+            ),
+            ("invoice", pa.struct([("month", text), ("publisher_type", text)])),
+            ("cost_type", text),
+            (
+                "adjustment_info",
+                pa.struct([("id", text), ("description", text), ("mode", text), ("type", text)]),
+            ),
+            (
+                "price",
+                pa.struct(
+                    [
+                        ("effective_price", money),
+                        ("tier_start_amount", money),
+                        ("unit", text),
+                        ("pricing_unit_quantity", money),
+                    ]
+                ),
+            ),
+            ("cost_at_list", money),
+            ("subscription", pa.struct([("instance_id", text)])),
+        ]
+    )
 
 
 def plain(value):
@@ -527,8 +787,12 @@ def totals(rows: list[dict]) -> dict:
 def generate(out: Path, months: list[str], rows: int, seed: int) -> dict:
     generator = Generator(seed)
     per_month = max(1, rows // len(months))
-    summary: dict = {"generator": "scripts/generate_gcp_billing_export.py", "seed": seed,
-                     "rows_requested": rows, "months": {}}
+    summary: dict = {
+        "generator": "scripts/generate_gcp_billing_export.py",
+        "seed": seed,
+        "rows_requested": rows,
+        "months": {},
+    }
     previous = None
     for month in months:
         month_rows = generator.month_rows(month, previous, per_month)
@@ -555,8 +819,11 @@ def generate(out: Path, months: list[str], rows: int, seed: int) -> dict:
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=40, help="random usage rows in all (≥ 1)")
-    parser.add_argument("--months", default=DEFAULT_MONTHS,
-                        help="invoice months, YYYY-MM, comma-separated (default %(default)s)")
+    parser.add_argument(
+        "--months",
+        default=DEFAULT_MONTHS,
+        help="invoice months, YYYY-MM, comma-separated (default %(default)s)",
+    )
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--out", type=Path, default=Path("data/generated"))
     parser.add_argument("--log-level", default="INFO")

@@ -383,6 +383,16 @@ def create_bigquery_sources(connection, manifest: dict, raw_path: Path) -> list[
             "read_parquet('{path}/aws/cur_legacy_parquet/**/*.parquet', union_by_name = true, "
             "filename = true, hive_partitioning = false)"
         ),
+        # gcp: the detailed export as BigQuery holds it (structs and arrays of structs, UTC
+        # TIMESTAMPs), which is what its Parquet shape is; the team's invoice list as text
+        "billing_export": (
+            "read_parquet('{path}/gcp/billing_export_parquet/**/*.parquet', union_by_name = true, "
+            "filename = true, hive_partitioning = false)"
+        ),
+        "invoices": (
+            "read_csv('{path}/gcp/invoices/*.csv', header = true, all_varchar = true, "
+            "filename = true, hive_partitioning = false)"
+        ),
     }
     for source in manifest["sources"].values():
         if source["name"] not in readers:

@@ -53,8 +53,13 @@ def pacific_month_start(invoice_month: str) -> str:
 def expected_per_month(rows: list[tuple[str, dict]]) -> dict[str, dict]:
     seen: set[str] = set()
     months: dict[str, dict] = defaultdict(
-        lambda: {"billed": Decimal(0), "source_rows": 0, "credit_rows": 0, "duplicates": 0,
-                 "duplicate_cost": Decimal(0)}
+        lambda: {
+            "billed": Decimal(0),
+            "source_rows": 0,
+            "credit_rows": 0,
+            "duplicates": 0,
+            "duplicate_cost": Decimal(0),
+        }
     )
     for line, row in rows:
         month = months[pacific_month_start(row["invoice"]["month"])]
@@ -171,13 +176,26 @@ def test_generator_is_deterministic_and_covers_every_charge_and_credit_type(tmp_
     for run in ("one", "two"):
         out = tmp_path / run
         completed = subprocess.run(
-            [sys.executable, str(REPO_ROOT / "scripts" / "generate_gcp_billing_export.py"),
-             "--rows", "30", "--seed", "7", "--out", str(out), "--log-level", "WARNING"],
-            capture_output=True, text=True, check=False,
+            [
+                sys.executable,
+                str(REPO_ROOT / "scripts" / "generate_gcp_billing_export.py"),
+                "--rows",
+                "30",
+                "--seed",
+                "7",
+                "--out",
+                str(out),
+                "--log-level",
+                "WARNING",
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
         )
         assert completed.returncode == 0, completed.stderr
-        outputs.append({p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*"))
-                        if p.is_file()})
+        outputs.append(
+            {p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+        )
     assert outputs[0] == outputs[1]
     rows = [row for _, row in raw_rows(tmp_path / "one" / "gcp" / "billing_export_ndjson")]
     assert {row["cost_type"] for row in rows} == {"regular", "tax", "adjustment", "rounding_error"}

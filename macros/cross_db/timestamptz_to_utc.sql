@@ -47,3 +47,19 @@
         '{{ time_zone }}'
     ) as timestamp)
 {%- endmacro %}
+
+
+{#- A UTC timestamp as ISO 8601 text, `2025-12-01T08:00:00Z`, the same on every engine. -#}
+{% macro format_utc_timestamp(expression) %}
+    {{ return(adapter.dispatch('format_utc_timestamp', 'finops_focus')(expression)) }}
+{% endmacro %}
+
+{# DuckDB: strftime on the naive UTC timestamp. #}
+{% macro default__format_utc_timestamp(expression) -%}
+    strftime({{ expression }}, '%Y-%m-%dT%H:%M:%SZ')
+{%- endmacro %}
+
+{# BigQuery: FORMAT_TIMESTAMP in UTC (CAST to STRING would append +00). #}
+{% macro bigquery__format_utc_timestamp(expression) -%}
+    format_timestamp('%Y-%m-%dT%H:%M:%SZ', {{ expression }}, 'UTC')
+{%- endmacro %}

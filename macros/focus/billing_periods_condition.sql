@@ -22,7 +22,8 @@
                 ) }}
             {%- endif -%}
         {%- endfor -%}
-        {{ column }} in (
+        {#- gcp: month of the period start, as Google's periods start at 07:00/08:00 UTC (D-203) -#}
+        {{ dbt.date_trunc('month', column) }} in (
             {%- for billing_period in billing_periods %}
             cast('{{ billing_period }}' as {{ dbt.type_timestamp() }}){{ ',' if not loop.last }}
             {%- endfor %}

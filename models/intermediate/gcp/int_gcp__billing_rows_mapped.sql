@@ -96,7 +96,6 @@ joined as (
 
     select
         export_rows.*,
-        coalesce(credits_per_row.folded_credits, 0) as folded_credits,
         credits_per_row.commitment_id,
         credits_per_row.commitment_name,
         credits_per_row.commitment_discount_category,
@@ -104,12 +103,13 @@ joined as (
         account_names.billing_account_name as listed_billing_account_name,
         cost_types.charge_category,
         cost_types.charge_frequency as cost_type_charge_frequency,
-        coalesce(cost_types.is_priced, false) as is_priced,
         services.service_category as mapped_service_category,
         services.service_subcategory as mapped_service_subcategory,
         regions.region_name as mapped_region_name,
         pricing_units.focus_unit as focus_pricing_unit,
-        usage_units.focus_unit as focus_usage_unit
+        usage_units.focus_unit as focus_usage_unit,
+        coalesce(credits_per_row.folded_credits, 0) as folded_credits,
+        coalesce(cost_types.is_priced, false) as is_priced
 
     from export_rows
 
@@ -271,9 +271,9 @@ mapped as (
         case
             when nullif(resource_global_name, '') is not null
                 then coalesce(
-                    {{ regexp_extract_group('resource_global_name', '/([^/]+)/[^/]+$') }},
-                    service_description
-                )
+                        {{ regexp_extract_group('resource_global_name', '/([^/]+)/[^/]+$') }},
+                        service_description
+                    )
         end as resource_type,
         nullif(region, '') as region_id,
         case when nullif(region, '') is not null then coalesce(mapped_region_name, region) end

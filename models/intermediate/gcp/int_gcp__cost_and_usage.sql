@@ -31,7 +31,7 @@ final as (
         *,
         'gcp' as provider,
         'Google Cloud' as provider_name,
-        -- Google prices in the billing currency: the pricing-currency columns repeat the billed ones
+        -- Google prices in the billing currency: the pricing-currency columns repeat the billed
         contracted_unit_price as pricing_currency_contracted_unit_price,
         effective_cost as pricing_currency_effective_cost,
         list_unit_price as pricing_currency_list_unit_price,

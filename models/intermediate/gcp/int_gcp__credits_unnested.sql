@@ -25,11 +25,11 @@ unnested as (
 
     select
         export_rows.line_item_id,
-        cast(credit.type as {{ dbt.type_string() }}) as credit_type,
-        cast(credit.id as {{ dbt.type_string() }}) as credit_id,
-        cast(credit.name as {{ dbt.type_string() }}) as credit_name,
-        cast(credit.full_name as {{ dbt.type_string() }}) as credit_full_name,
-        {{ to_focus_decimal('credit.amount') }} as credit_amount
+        cast(credit.type as {{ dbt.type_string() }}) as credit_type, -- noqa: RF01
+        cast(credit.id as {{ dbt.type_string() }}) as credit_id, -- noqa: RF01
+        cast(credit.name as {{ dbt.type_string() }}) as credit_name, -- noqa: RF01
+        cast(credit.full_name as {{ dbt.type_string() }}) as credit_full_name, -- noqa: RF01
+        {{ to_focus_decimal('credit.amount') }} as credit_amount -- noqa: RF01
 
     from export_rows
     {{ cross_join_unnest('export_rows.credits', 'credit') }}
@@ -45,8 +45,8 @@ decided as (
         unnested.credit_name,
         unnested.credit_full_name,
         unnested.credit_amount,
-        coalesce(credit_types.treatment, 'credit_row') as treatment,
         credit_types.commitment_discount_category,
+        coalesce(credit_types.treatment, 'credit_row') as treatment,
         credit_types.credit_type is null as is_unmapped_credit_type
 
     from unnested
