@@ -9,6 +9,7 @@ VALIDATOR_VENV := .venv-validator
 BIN := $(VENV)/bin
 DEMO_DATA := data/generated
 DEMO_ROWS ?= 100000
+DEMO_GCP_ROWS ?= 20000  # gcp: Google Cloud export rows for make demo
 
 .PHONY: setup validator demo test test-quick lint prove-bigquery clean
 
@@ -28,6 +29,7 @@ $(VALIDATOR_VENV)/.installed: scripts/setup_validator.sh
 
 demo: setup validator
 	$(BIN)/python scripts/generate_aws_cur.py --rows $(DEMO_ROWS) --out $(DEMO_DATA) --shapes cur2
+	$(BIN)/python scripts/generate_gcp_billing_export.py --rows $(DEMO_GCP_ROWS) --out $(DEMO_DATA)  # gcp
 	FOCUS_RAW_DATA_PATH=$(DEMO_DATA) $(BIN)/python scripts/focus_run.py --export-dir exports
 	$(BIN)/python scripts/focus_conformance.py --export-dir exports/focus-1.2
 

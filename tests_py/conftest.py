@@ -64,6 +64,10 @@ def run_dbt(
 ) -> DbtResult:
     """Run one dbt command against `duckdb_path`, reading raw exports from `raw_path`."""
     ensure_profiles()
+    # gcp: a raw folder without Google Cloud data (e.g. generated AWS data) builds without the
+    # GCP provider, as a team with AWS only would (gcp_enabled: false)
+    if not (Path(raw_path) / "gcp").is_dir() and "gcp_enabled" not in (dbt_vars or {}):
+        dbt_vars = {**(dbt_vars or {}), "gcp_enabled": False}
     env = {
         **os.environ,
         "FOCUS_DUCKDB_PATH": str(duckdb_path),

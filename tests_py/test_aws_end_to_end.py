@@ -116,7 +116,7 @@ def test_hand_totals_are_the_readme_totals():
 
 @pytest.mark.quick
 def test_fixture_totals_match_the_hand_computed_totals(fixture_build):
-    by_period = totals(fixture_build)
+    by_period = totals(fixture_build, "x_Provider = 'aws'")
     # 29 January line items: 3 negations merged away, 3 unused-commitment rows created
     # (the RI fee and the two SP fees); February: 10 - 1 + 2.
     assert by_period == {
@@ -128,7 +128,8 @@ def test_fixture_totals_match_the_hand_computed_totals(fixture_build):
 @pytest.mark.quick
 def test_fixture_rows_carry_the_aws_semantics(fixture_build):
     def one(where: str, columns: str):
-        rows = fixture_build.query(f"select {columns} from {MART} where {where}")
+        aws_rows = f"x_Provider = 'aws' and ({where})"  # the fixture also holds Google Cloud
+        rows = fixture_build.query(f"select {columns} from {MART} where {aws_rows}")
         assert len(rows) == 1, rows
         return rows[0]
 
@@ -189,7 +190,8 @@ def test_fixture_rows_carry_the_aws_semantics(fixture_build):
     # Credits and discounts are Credit rows whose costs all equal BilledCost.
     credits = fixture_build.query(
         f"""select x_SourceLineItemType, count(*) from {MART} where ChargeCategory = 'Credit'
-            and EffectiveCost = BilledCost and ListCost = BilledCost and ContractedCost = BilledCost
+            and x_Provider = 'aws' and EffectiveCost = BilledCost and ListCost = BilledCost
+            and ContractedCost = BilledCost
             group by 1 order by 1"""
     )
     assert credits == [
@@ -250,9 +252,8 @@ def test_legacy_shapes_give_the_same_focus_rows_as_cur2(fixture_build, tmp_path,
     assert build.result.returncode == 0, build.result.output[-3000:]
     query = f"select {COMPARABLE} from {MART} order by all"
     assert build.query(query) == fixture_build.query(query)
-    assert set(build.query(f"select distinct x_SourceSystem from {MART}")) == {
-        (f"aws_cur_{shape}",)
-    }
+    aws_systems = f"select distinct x_SourceSystem from {MART} where x_Provider = 'aws'"
+    assert set(build.query(aws_systems)) == {(f"aws_cur_{shape}",)}
 
 
 # --------------------------------------------------------------------------------------------
@@ -310,7 +311,7 @@ def raw_totals(raw_path: Path) -> dict[str, tuple[Decimal, Decimal]]:
 
 def assert_reconciles(build) -> dict[str, tuple[Decimal, Decimal]]:
     raw = raw_totals(build.raw_path)
-    model = {period: values[:2] for period, values in totals(build).items()}
+    model = {period: values[:2] for period, values in totals(build, "x_Provider = 'aws'").items()}
     assert sorted(raw) == sorted(model)
     for period, (raw_billed, raw_amortized) in raw.items():
         billed, effective = model[period]
@@ -384,12 +385,14 @@ def test_export_layout_and_metadata(fixture_export):
     assert ISO_UTC.match(metadata["Schema"]["CreationDate"])
     assert metadata["DataGenerator"]["DataGenerator"]
     report = metadata["x_ExportReport"]
-    assert report["RowCount"] == 40
-    assert report["RowsPerBillingPeriod"] == {"2025-01": 29, "2025-02": 11}
+    # the fixture also holds Google Cloud (invoice months 2025-12 and 2026-01)
+    aws_periods = {"2025-01": 29, "2025-02": 11}
+    per_period = report["RowsPerBillingPeriod"]
+    assert {period: per_period[period] for period in aws_periods} == aws_periods
+    assert report["RowCount"] == sum(per_period.values())
     assert report["DataFreshnessHours"] > 0
     assert sorted(path.name for path in fixture_export.iterdir()) == [
-        "billing_period=2025-01",
-        "billing_period=2025-02",
+        *(f"billing_period={period}" for period in sorted(per_period)),
         "metadata.json",
     ]
     for entry in report["Files"]:
@@ -399,7 +402,11 @@ def test_export_layout_and_metadata(fixture_export):
 
 
 def test_export_parquet_and_csv_hold_the_mart(fixture_build, fixture_export):
-    parquet = pq.read_table(sorted(fixture_export.glob("*/*.parquet"))).to_pylist()
+    parquet = [  # the AWS rows (the fixture also holds Google Cloud)
+        row
+        for row in pq.read_table(sorted(fixture_export.glob("*/*.parquet"))).to_pylist()
+        if row["x_Provider"] == "aws"
+    ]
     assert len(parquet) == 40
     billed = sum(row["BilledCost"] for row in parquet)
     assert billed == JAN_UNBLENDED + FEB_UNBLENDED
@@ -416,11 +423,12 @@ def test_export_parquet_and_csv_hold_the_mart(fixture_build, fixture_export):
         assert row["ChargeClass"] in allowed["ChargeClass"] | {None}
         assert row["BillingCurrency"] == "USD"
 
-    raw = b"".join(path.read_bytes() for path in sorted(fixture_export.glob("*/*.csv")))
+    aws_csv = sorted(fixture_export.glob("billing_period=2025-0[12]/*.csv"))
+    raw = b"".join(path.read_bytes() for path in aws_csv)
     assert raw.count(b"\r\n") == 40 + 2  # a header per file, CRLF line ends
     assert not raw.startswith(b"\xef\xbb\xbf")
     rows = []
-    for path in sorted(fixture_export.glob("*/*.csv")):
+    for path in aws_csv:
         with path.open(newline="", encoding="utf-8") as handle:
             rows += list(csv.DictReader(handle))
     assert len(rows) == 40
