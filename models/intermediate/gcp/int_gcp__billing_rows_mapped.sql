@@ -145,16 +145,20 @@ priced as (
     select
         *,
         is_priced and subscription_instance_id is not null as is_commitment_fee,
-        case
-            when is_priced and usage_amount_in_pricing_units <> 0
-                then cost / usage_amount_in_pricing_units
-            when is_priced
-                then coalesce(effective_price / nullif(price_pricing_unit_quantity, 0), 0)
-        end as derived_contracted_unit_price,
-        case
-            when is_priced and usage_amount_in_pricing_units <> 0
-                then coalesce(cost_at_list, cost) / usage_amount_in_pricing_units
-        end as derived_list_unit_price
+        {{ to_focus_decimal(
+            "case
+                when is_priced and usage_amount_in_pricing_units <> 0
+                    then cost / usage_amount_in_pricing_units
+                when is_priced
+                    then coalesce(effective_price / nullif(price_pricing_unit_quantity, 0), 0)
+            end"
+        ) }} as derived_contracted_unit_price,
+        {{ to_focus_decimal(
+            "case
+                when is_priced and usage_amount_in_pricing_units <> 0
+                    then coalesce(cost_at_list, cost) / usage_amount_in_pricing_units
+            end"
+        ) }} as derived_list_unit_price
 
     from joined
 
