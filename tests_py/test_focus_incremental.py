@@ -9,6 +9,7 @@ import duckdb
 from conftest import FIXTURE_DATA, MART, run_dbt
 
 JAN, FEB = "2025-01-01", "2025-02-01"
+GCP_DEC = "2025-12-01"  # gcp: invoice month 202512
 
 
 def mart_rows(duckdb_path, where: str = "true") -> list[tuple]:
@@ -38,7 +39,8 @@ def test_an_incremental_run_replaces_whole_billing_periods_like_a_full_refresh(t
     dbt("run", "--full-refresh")
     full_refresh = mart_rows(duckdb_path)
     january, february = mart_rows(duckdb_path, period(JAN)), mart_rows(duckdb_path, period(FEB))
-    assert january and february and len(january) + len(february) == len(full_refresh)
+    aws_rows = mart_rows(duckdb_path, "x_Provider = 'aws'")  # the fixture also holds gcp
+    assert january and february and len(january) + len(february) == len(aws_rows)
 
     # Spoil both periods: January loses its usage rows and gains cost, February is marked.
     with duckdb.connect(str(duckdb_path)) as connection:
@@ -60,6 +62,15 @@ def test_an_incremental_run_replaces_whole_billing_periods_like_a_full_refresh(t
 
     # Without the variable an incremental run rebuilds every period, again like a full refresh.
     dbt("run", "--select", "focus_cost_and_usage")
+    assert mart_rows(duckdb_path) == full_refresh
+
+    # gcp: Google Cloud periods start at Pacific midnight (2025-12-01 08:00 UTC, D-203); the
+    # variable names the month, and replaces that period whole too.
+    gcp_december = "x_Provider = 'gcp' and BillingPeriodStart = '2025-12-01 08:00:00'"
+    with duckdb.connect(str(duckdb_path)) as connection:
+        connection.sql(f"delete from {MART} where {gcp_december} and ChargeCategory = 'Usage'")
+    assert mart_rows(duckdb_path) != full_refresh
+    dbt("run", "--select", "focus_cost_and_usage", dbt_vars={"focus_billing_periods": GCP_DEC})
     assert mart_rows(duckdb_path) == full_refresh
 
 
