@@ -29,7 +29,7 @@ $(VALIDATOR_VENV)/.installed: scripts/setup_validator.sh
 demo: setup validator
 	$(BIN)/python scripts/generate_aws_cur.py --rows $(DEMO_ROWS) --out $(DEMO_DATA) --shapes cur2
 	FOCUS_RAW_DATA_PATH=$(DEMO_DATA) $(BIN)/python scripts/focus_run.py --export-dir exports
-	$(BIN)/python scripts/focus_conformance.py --export-dir exports/focus-1.2
+	$(BIN)/python scripts/focus_conformance.py --export-dir exports/focus-1.2 --by-provider
 
 test: setup validator
 	$(BIN)/python -m pytest
