@@ -11,7 +11,7 @@ DEMO_DATA := data/generated
 DEMO_ROWS ?= 100000
 DEMO_GCP_ROWS ?= 20000  # gcp: Google Cloud export rows for make demo
 
-.PHONY: setup validator demo test test-quick lint prove-bigquery clean
+.PHONY: setup validator azurite demo test test-quick lint prove-bigquery clean
 
 setup: $(VENV)/.installed
 
@@ -27,13 +27,20 @@ $(VALIDATOR_VENV)/.installed: scripts/setup_validator.sh
 	bash scripts/setup_validator.sh $(VALIDATOR_VENV)
 	touch $@
 
+# Azurite (npm) gives the Azure Blob tests a real Blob API on loopback; moto (PyPI) does S3.
+azurite: .azurite/.installed
+
+.azurite/.installed: scripts/setup_azurite.sh
+	bash scripts/setup_azurite.sh .azurite
+	touch $@
+
 demo: setup validator
 	$(BIN)/python scripts/generate_aws_cur.py --rows $(DEMO_ROWS) --out $(DEMO_DATA) --shapes cur2
 	$(BIN)/python scripts/generate_gcp_billing_export.py --rows $(DEMO_GCP_ROWS) --out $(DEMO_DATA)  # gcp
 	FOCUS_RAW_DATA_PATH=$(DEMO_DATA) $(BIN)/python scripts/focus_run.py --export-dir exports
-	$(BIN)/python scripts/focus_conformance.py --export-dir exports/focus-1.2
+	$(BIN)/python scripts/focus_conformance.py --export-dir exports/focus-1.2 --by-provider
 
-test: setup validator
+test: setup validator azurite
 	$(BIN)/python -m pytest
 
 test-quick: setup
