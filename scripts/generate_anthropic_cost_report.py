@@ -149,7 +149,7 @@ def draw(rows: int, days: list[datetime], rng: random.Random) -> list[dict]:
                     "cost": price * tokens,
                 }
             )
-        if tier == "standard" and rng.random() < 0.4:
+        if tier == "standard" and rng.random() < 0.6:
             searches = rng.randint(5, 400)
             charges.append(
                 {
@@ -181,6 +181,24 @@ def draw(rows: int, days: list[datetime], rng: random.Random) -> list[dict]:
                     "cost": CODE_EXECUTION_PRICE * hours,
                 }
             )
+    if charges and not any(charge["cost_type"] == "code_execution" for charge in charges):
+        # every cost type at least once
+        first = charges[0]
+        hours = Decimal(rng.randint(1, 40)) / 4
+        charges.append(
+            {
+                "day": first["day"],
+                "workspace": first["workspace"],
+                "cost_type": "code_execution",
+                "model": None,
+                "service_tier": None,
+                "context_window": None,
+                "token_type": None,
+                "description": "Code Execution Usage",
+                "quantity": hours,
+                "cost": CODE_EXECUTION_PRICE * hours,
+            }
+        )
     return charges
 
 

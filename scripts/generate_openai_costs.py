@@ -115,7 +115,13 @@ def draw_charges(rows: int, days: list[datetime], rng: random.Random) -> list[di
     combos = [(project, endpoint, model) for project in PROJECTS for endpoint, model in groups]
     charges = []
     slots = [(day, combo) for day in days for combo in combos]
-    picked = sorted(rng.sample(range(len(slots)), min(len(slots), max(1, rows * 10 // 23))))
+    picked = set(rng.sample(range(len(slots)), min(len(slots), max(1, rows * 10 // 23))))
+    # every charge type at least once: a group never drawn gets one random day
+    for group in groups:
+        if not any(slots[index][1][1:] == group for index in picked):
+            candidates = [i for i, slot in enumerate(slots) if slot[1][1:] == group]
+            picked.add(rng.choice(candidates))
+    picked = sorted(picked)
     for day, (project, endpoint, model) in (slots[index] for index in picked):
         kinds = [kind for (e, m, kind) in PRICES if e == endpoint and m == model]
         for kind in kinds:
