@@ -151,6 +151,8 @@ final as (
         'Anthropic' as provider_name,
         'Anthropic' as publisher_name,
         organization_id as billing_account_id,
+        coalesce(nullif('{{ var("anthropic_organization_name", "") }}', ''), organization_id)
+            as billing_account_name,
         'Organization' as billing_account_type,
         workspace_id as sub_account_id,
         case when workspace_id is not null then coalesce(workspace_name, workspace_id) end
@@ -207,6 +209,14 @@ final as (
             '['
             || concat_ws(
                 ',',
+                case
+                    when nullif('{{ var("anthropic_organization_name", "") }}', '') is null
+                        then cast(json_object(
+                            'column', 'BillingAccountName', 'from', null, 'to', organization_id,
+                            'reason', 'the Anthropic API does not name the organization: its ID'
+                            || ' stands in (set var anthropic_organization_name)'
+                        ) as {{ dbt.type_string() }})
+                end,
                 case
                     when is_quantity_derived
                         then cast(json_object(

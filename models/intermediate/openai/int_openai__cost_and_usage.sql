@@ -134,6 +134,8 @@ final as (
         'OpenAI' as provider_name,
         'OpenAI' as publisher_name,
         organization_id as billing_account_id,
+        coalesce(nullif('{{ var("openai_organization_name", "") }}', ''), organization_id)
+            as billing_account_name,
         'Organization' as billing_account_type,
         project_id as sub_account_id,
         case when project_id is not null then coalesce(project_name, project_id) end
@@ -188,6 +190,14 @@ final as (
             '['
             || concat_ws(
                 ',',
+                case
+                    when nullif('{{ var("openai_organization_name", "") }}', '') is null
+                        then cast(json_object(
+                            'column', 'BillingAccountName', 'from', null, 'to', organization_id,
+                            'reason', 'the OpenAI API does not name the organization: its ID'
+                            || ' stands in (set var openai_organization_name)'
+                        ) as {{ dbt.type_string() }})
+                end,
                 case
                     when amount_currency is not null and amount_currency <> currency_code
                         then cast(json_object(
