@@ -23,8 +23,8 @@ batch tiers, both context windows), web search and code execution. The default w
 ``workspace_id`` null. Prices are Anthropic's list prices (``PRICES``); batch costs half.
 
 The committed fixture also carries what a real pull has (``--quirks``, on by default): a cost page
-fetched twice (its buckets delivered again in a second file) and usage on the last day whose cost
-the report has not posted yet.
+fetched twice (its buckets delivered again in a second file), usage on the last day whose cost
+the report has not posted yet, and a cost type newer than the project's seed (``session_usage``).
 
 Usage:
     python scripts/generate_anthropic_cost_report.py --rows 40 --out data/fixtures
@@ -306,7 +306,24 @@ def generate(rows: int, months: Sequence[str], seed: int, out: Path, quirks: boo
         of_day = [charge for charge in charges if charge["day"] == day]
         window = {"starting_at": rfc3339(day), "ending_at": rfc3339(day + timedelta(days=1))}
         posted = [] if day == unposted_day else of_day
-        cost_buckets.append({**window, "results": cost_results(posted)})
+        results = cost_results(posted)
+        if quirks and day == days[len(days) // 2]:
+            # A cost type newer than the project's seed (a third-party client lists
+            # `session_usage`, Managed Agents session runtime): it must reach the quarantine.
+            results.append(
+                {
+                    "amount": "80",
+                    "currency": "USD",
+                    "cost_type": "session_usage",
+                    "description": "Managed Agents Session Usage",
+                    "model": None,
+                    "service_tier": None,
+                    "token_type": None,
+                    "context_window": None,
+                    "workspace_id": "wrkspc_01AcmeAgents0000000000",
+                }
+            )
+        cost_buckets.append({**window, "results": results})
         usage_buckets.append({**window, "results": usage_results(of_day)})
     if quirks and not any(charge["day"] == unposted_day for charge in charges):
         # make sure the unposted day has usage
