@@ -16,7 +16,8 @@ What the Anthropic Admin API returns, saved as the pages it returns, one file pe
   ``uncached_input_tokens``, ``cache_creation.ephemeral_1h_input_tokens`` /
   ``ephemeral_5m_input_tokens``, ``cache_read_input_tokens``, ``output_tokens`` and
   ``server_tool_use.web_search_requests``.
-* ``<out>/anthropic/<organization>/workspaces/workspaces.json``: ``GET /v1/organizations/workspaces``.
+* ``<out>/anthropic/<organization>/workspaces/workspaces.json``:
+  ``GET /v1/organizations/workspaces``.
 
 Every cost type the cost report documents is generated: tokens (all five token types, standard and
 batch tiers, both context windows), web search and code execution. The default workspace has
@@ -70,11 +71,23 @@ MODELS = {
     "claude-sonnet-4-20250514": (
         "Claude Sonnet 4",
         {"input": "3", "output": "15", "cache_read": "0.30", "cache_5m": "3.75", "cache_1h": "6"},
-        {"input": "6", "output": "22.50", "cache_read": "0.60", "cache_5m": "7.50", "cache_1h": "12"},
+        {
+            "input": "6",
+            "output": "22.50",
+            "cache_read": "0.60",
+            "cache_5m": "7.50",
+            "cache_1h": "12",
+        },
     ),
     "claude-opus-4-20250514": (
         "Claude Opus 4",
-        {"input": "15", "output": "75", "cache_read": "1.50", "cache_5m": "18.75", "cache_1h": "30"},
+        {
+            "input": "15",
+            "output": "75",
+            "cache_read": "1.50",
+            "cache_5m": "18.75",
+            "cache_1h": "30",
+        },
         None,
     ),
     "claude-3-5-haiku-20241022": (
@@ -268,7 +281,9 @@ def usage_results(charges: list[dict]) -> list[dict]:
                 },
                 "cache_read_input_tokens": quantities.get("cache_read_input_tokens", 0),
                 "output_tokens": quantities.get("output_tokens", 0),
-                "server_tool_use": {"web_search_requests": quantities.get("web_search_requests", 0)},
+                "server_tool_use": {
+                    "web_search_requests": quantities.get("web_search_requests", 0)
+                },
                 "api_key_id": None,
                 "workspace_id": workspace or None,
                 "model": model,

@@ -26,7 +26,8 @@ row (a free project quota), and one cost row whose usage was never pulled.
 
 Usage:
     python scripts/generate_openai_costs.py --rows 40 --out data/fixtures
-    python scripts/generate_openai_costs.py --rows 20000 --months 2025-01,2025-02 --out data/generated
+    python scripts/generate_openai_costs.py --rows 20000 --months 2025-01,2025-02 \
+        --out data/generated
 
 Nothing runs on import; ``main(argv)`` returns 0 on success and 2 on bad arguments.
 """

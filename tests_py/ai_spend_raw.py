@@ -140,7 +140,11 @@ def anthropic_expected(raw: Path) -> dict[str, dict[str, Decimal]]:
                     key = (start,) + tuple(
                         result.get(name)
                         for name in (
-                            "workspace_id", "api_key_id", "model", "service_tier", "context_window"
+                            "workspace_id",
+                            "api_key_id",
+                            "model",
+                            "service_tier",
+                            "context_window",
                         )
                     )
                     usage.append((path, key, result))
@@ -157,7 +161,9 @@ def anthropic_expected(raw: Path) -> dict[str, dict[str, Decimal]]:
         for key, result in _latest(costs).items():
             start, workspace, _, cost_type, model, token_type, tier, window, _ = key
             if cost_type == "tokens":
-                has_quantity = tokens.get((start, workspace, model, tier, window, token_type), 0) > 0
+                has_quantity = (
+                    tokens.get((start, workspace, model, tier, window, token_type), 0) > 0
+                )
             elif cost_type == "web_search":
                 has_quantity = searches.get((start, workspace), 0) > 0
             elif cost_type == "code_execution":  # quantity = cost / USD 0.05 per hour

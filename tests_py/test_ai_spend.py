@@ -1,4 +1,4 @@
-"""AI spend (OpenAI, Anthropic): the committed fixture built with AWS, reconciled with the raw pages.
+"""AI spend (OpenAI, Anthropic): the committed fixture built with AWS, checked against raw pages.
 
 One build of data/fixtures with both AI providers switched on (the session build leaves them off,
 as the project does by default) serves every test here: money per billing period to the cent and
@@ -153,9 +153,12 @@ def test_the_union_export_conforms(ai_build, tmp_path, report_figure):
     assert (
         focus_export.main(
             [
-                "--manifest", str(ai_build.target_path / "manifest.json"),
-                "--duckdb-path", str(ai_build.duckdb_path),
-                "--export-dir", str(export_dir),
+                "--manifest",
+                str(ai_build.target_path / "manifest.json"),
+                "--duckdb-path",
+                str(ai_build.duckdb_path),
+                "--export-dir",
+                str(export_dir),
             ]  # fmt: skip
         )
         == 0

@@ -122,17 +122,17 @@ uncharged_usage as (
         on quantities.workspace_id = workspaces.workspace_id
 
     where not exists (
-        select 1
-        from mapped
-        where mapped.organization_id = quantities.organization_id
-            and mapped.bucket_start_at = quantities.bucket_start_at
-            and mapped.workspace_id is not distinct from quantities.workspace_id
-            and mapped.cost_type = quantities.cost_type
-            and mapped.token_type is not distinct from quantities.token_type
-            and mapped.model_key is not distinct from quantities.model
-            and mapped.service_tier_key is not distinct from quantities.service_tier
-            and mapped.context_window_key is not distinct from quantities.context_window
-    )
+            select 1
+            from mapped
+            where mapped.organization_id = quantities.organization_id
+                and mapped.bucket_start_at = quantities.bucket_start_at
+                and mapped.workspace_id is not distinct from quantities.workspace_id
+                and mapped.cost_type = quantities.cost_type
+                and mapped.token_type is not distinct from quantities.token_type
+                and mapped.model_key is not distinct from quantities.model
+                and mapped.service_tier_key is not distinct from quantities.service_tier
+                and mapped.context_window_key is not distinct from quantities.context_window
+        )
 
 ),
 
@@ -151,7 +151,7 @@ final as (
         'Anthropic' as provider_name,
         'Anthropic' as publisher_name,
         organization_id as billing_account_id,
-        coalesce(nullif('{{ var("anthropic_organization_name", "") }}', ''), organization_id)
+        coalesce(nullif('{{ var("anthropic_organization_name", "") }}', ''), organization_id)  -- noqa: LT05
             as billing_account_name,
         'Organization' as billing_account_type,
         workspace_id as sub_account_id,
@@ -210,28 +210,28 @@ final as (
             || concat_ws(
                 ',',
                 case
-                    when nullif('{{ var("anthropic_organization_name", "") }}', '') is null
+                    when nullif('{{ var("anthropic_organization_name", "") }}', '') is null  -- noqa: LT05
                         then cast(json_object(
-                            'column', 'BillingAccountName', 'from', null, 'to', organization_id,
-                            'reason', 'the Anthropic API does not name the organization: its ID'
-                            || ' stands in (set var anthropic_organization_name)'
-                        ) as {{ dbt.type_string() }})
+                                'column', 'BillingAccountName', 'from', null, 'to', organization_id,
+                                'reason', 'the Anthropic API does not name the organization: its ID'
+                                || ' stands in (set var anthropic_organization_name)'
+                            ) as {{ dbt.type_string() }})
                 end,
                 case
                     when is_quantity_derived
                         then cast(json_object(
-                            'column', 'ConsumedQuantity', 'from', null,
-                            'to', cast(quantity as {{ dbt.type_string() }}),
-                            'reason', 'not in the usage report; cost / unit price ('
-                            || derived_unit_price_source || '), also PricingQuantity'
-                        ) as {{ dbt.type_string() }})
+                                'column', 'ConsumedQuantity', 'from', null,
+                                'to', cast(quantity as {{ dbt.type_string() }}),
+                                'reason', 'not in the usage report; cost / unit price ('
+                                || derived_unit_price_source || '), also PricingQuantity'
+                            ) as {{ dbt.type_string() }})
                 end,
                 case
                     when workspace_id is not null and workspace_name is null
                         then cast(json_object(
-                            'column', 'SubAccountName', 'from', null, 'to', workspace_id,
-                            'reason', 'workspace not in the workspaces listing: its ID stands in'
-                        ) as {{ dbt.type_string() }})
+                                'column', 'SubAccountName', 'from', null, 'to', workspace_id,
+                                'reason', 'workspace not in the workspace listing: its ID stands in'
+                            ) as {{ dbt.type_string() }})
                 end
             )
             || ']',

@@ -73,9 +73,12 @@ joined as (
         case
             when typed.derived_unit_price > 0
                 then cast(
-                    round(cast(typed.amount as double) / cast(typed.derived_unit_price as double), 10)
-                    as {{ type_focus_decimal() }}
-                )
+                        round(
+                            cast(typed.amount as double) / cast(typed.derived_unit_price as double),
+                            10
+                        )
+                        as {{ type_focus_decimal() }}
+                    )
             else cast(quantities.quantity as {{ type_focus_decimal() }})
         end as quantity,
         coalesce(typed.derived_unit_price > 0, false) as is_quantity_derived
@@ -105,9 +108,9 @@ priced as (
         case
             when joined.quantity > 0
                 then cast(
-                    round(cast(joined.amount as double) / cast(joined.quantity as double), 10)
-                    as {{ type_focus_decimal() }}
-                )
+                        round(cast(joined.amount as double) / cast(joined.quantity as double), 10)
+                        as {{ type_focus_decimal() }}
+                    )
         end as unit_price
     from joined
 

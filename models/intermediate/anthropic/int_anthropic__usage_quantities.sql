@@ -78,12 +78,12 @@ mapped as (
         unpivoted.workspace_id,
         cost_types.cost_type,
         cost_types.token_type,
+        unpivoted.quantity,
         case when cost_types.usage_grain = 'model' then unpivoted.model end as model,
         case when cost_types.usage_grain = 'model' then unpivoted.service_tier end
             as service_tier,
         case when cost_types.usage_grain = 'model' then unpivoted.context_window end
-            as context_window,
-        unpivoted.quantity
+            as context_window
     from unpivoted
 
     inner join cost_types

@@ -108,14 +108,14 @@ uncharged_usage as (
         on quantities.project_id = projects.project_id
 
     where not exists (
-        select 1
-        from mapped
-        where mapped.organization_id = quantities.organization_id
-            and mapped.bucket_start_at = quantities.bucket_start_at
-            and mapped.project_id is not distinct from quantities.project_id
-            and mapped.model is not distinct from quantities.model
-            and mapped.line_item_kind = quantities.line_item_kind
-    )
+            select 1
+            from mapped
+            where mapped.organization_id = quantities.organization_id
+                and mapped.bucket_start_at = quantities.bucket_start_at
+                and mapped.project_id is not distinct from quantities.project_id
+                and mapped.model is not distinct from quantities.model
+                and mapped.line_item_kind = quantities.line_item_kind
+        )
 
 ),
 
@@ -134,7 +134,7 @@ final as (
         'OpenAI' as provider_name,
         'OpenAI' as publisher_name,
         organization_id as billing_account_id,
-        coalesce(nullif('{{ var("openai_organization_name", "") }}', ''), organization_id)
+        coalesce(nullif('{{ var("openai_organization_name", "") }}', ''), organization_id)  -- noqa: LT05
             as billing_account_name,
         'Organization' as billing_account_type,
         project_id as sub_account_id,
@@ -191,27 +191,27 @@ final as (
             || concat_ws(
                 ',',
                 case
-                    when nullif('{{ var("openai_organization_name", "") }}', '') is null
+                    when nullif('{{ var("openai_organization_name", "") }}', '') is null  -- noqa: LT05
                         then cast(json_object(
-                            'column', 'BillingAccountName', 'from', null, 'to', organization_id,
-                            'reason', 'the OpenAI API does not name the organization: its ID'
-                            || ' stands in (set var openai_organization_name)'
-                        ) as {{ dbt.type_string() }})
+                                'column', 'BillingAccountName', 'from', null, 'to', organization_id,
+                                'reason', 'the OpenAI API does not name the organization: its ID'
+                                || ' stands in (set var openai_organization_name)'
+                            ) as {{ dbt.type_string() }})
                 end,
                 case
                     when amount_currency is not null and amount_currency <> currency_code
                         then cast(json_object(
-                            'column', 'BillingCurrency', 'from', amount_currency,
-                            'to', currency_code,
-                            'reason', 'ISO 4217 codes are upper case (the API writes lower case)'
-                        ) as {{ dbt.type_string() }})
+                                'column', 'BillingCurrency', 'from', amount_currency,
+                                'to', currency_code,
+                                'reason', 'ISO 4217 codes are upper case; the API writes lower case'
+                            ) as {{ dbt.type_string() }})
                 end,
                 case
                     when project_id is not null and project_name is null
                         then cast(json_object(
-                            'column', 'SubAccountName', 'from', null, 'to', project_id,
-                            'reason', 'project not in the projects listing: its ID stands in'
-                        ) as {{ dbt.type_string() }})
+                                'column', 'SubAccountName', 'from', null, 'to', project_id,
+                                'reason', 'project not in the projects listing: its ID stands in'
+                            ) as {{ dbt.type_string() }})
                 end
             )
             || ']',

@@ -67,9 +67,9 @@ priced as (
         case
             when joined.has_quantity
                 then cast(
-                    round(cast(joined.amount as double) / joined.quantity, 10)
-                    as {{ type_focus_decimal() }}
-                )
+                        round(cast(joined.amount as double) / joined.quantity, 10)
+                        as {{ type_focus_decimal() }}
+                    )
         end as unit_price
     from joined
 

@@ -15,7 +15,7 @@ buckets as (
 
     select
         pages.filename as source_file,
-        unnest(cast(pages.data as json [])) as bucket
+        unnest(cast(pages.data as json[])) as bucket
     from pages
 
 ),
@@ -25,7 +25,7 @@ results as (
     select
         buckets.source_file,
         buckets.bucket,
-        unnest(cast(buckets.bucket -> '$.results' as json [])) as result
+        unnest(cast(buckets.bucket -> '$.results' as json[])) as result
     from buckets
 
 ),
@@ -35,7 +35,7 @@ renamed as (
     select
         results.source_file,
         coalesce(
-            nullif('{{ var("anthropic_organization_id", "") }}', ''),
+            nullif('{{ var("anthropic_organization_id", "") }}', ''),  -- noqa: LT05
             regexp_extract(results.source_file, '([^/\\]+)[/\\]usage_report_messages[/\\]', 1)
         ) as organization_id,
         {{ safe_to_utc_timestamp("results.bucket ->> '$.starting_at'") }} as bucket_start_at,

@@ -14,7 +14,7 @@ workspaces as (
 
     select
         pages.filename as source_file,
-        unnest(cast(pages.data as json [])) as workspace
+        unnest(cast(pages.data as json[])) as workspace
     from pages
 
 ),

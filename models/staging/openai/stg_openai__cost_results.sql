@@ -16,7 +16,7 @@ buckets as (
 
     select
         pages.filename as source_file,
-        unnest(cast(pages.data as json [])) as bucket
+        unnest(cast(pages.data as json[])) as bucket
     from pages
 
 ),
@@ -26,7 +26,7 @@ results as (
     select
         buckets.source_file,
         buckets.bucket,
-        unnest(cast(buckets.bucket -> '$.results' as json [])) as result
+        unnest(cast(buckets.bucket -> '$.results' as json[])) as result
     from buckets
 
 ),
@@ -36,7 +36,7 @@ renamed as (
     select
         results.source_file,
         coalesce(
-            nullif('{{ var("openai_organization_id", "") }}', ''),
+            nullif('{{ var("openai_organization_id", "") }}', ''),  -- noqa: LT05
             regexp_extract(results.source_file, '([^/\\]+)[/\\]costs[/\\]', 1)
         ) as organization_id,
         make_timestamp(try_cast(results.bucket ->> '$.start_time' as bigint) * 1000000)

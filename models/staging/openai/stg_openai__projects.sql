@@ -13,7 +13,7 @@ projects as (
 
     select
         pages.filename as source_file,
-        unnest(cast(pages.data as json [])) as project
+        unnest(cast(pages.data as json[])) as project
     from pages
 
 ),
