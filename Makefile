@@ -28,7 +28,11 @@ $(VALIDATOR_VENV)/.installed: scripts/setup_validator.sh
 
 demo: setup validator
 	$(BIN)/python scripts/generate_aws_cur.py --rows $(DEMO_ROWS) --out $(DEMO_DATA) --shapes cur2
-	FOCUS_RAW_DATA_PATH=$(DEMO_DATA) $(BIN)/python scripts/focus_run.py --export-dir exports
+	# AI spend: OpenAI and Anthropic API pages beside the AWS export, switched on below
+	$(BIN)/python scripts/generate_openai_costs.py --rows 2000 --out $(DEMO_DATA)
+	$(BIN)/python scripts/generate_anthropic_cost_report.py --rows 2000 --out $(DEMO_DATA)
+	FOCUS_RAW_DATA_PATH=$(DEMO_DATA) $(BIN)/python scripts/focus_run.py --export-dir exports \
+		--vars '{openai_enabled: true, anthropic_enabled: true}'
 	$(BIN)/python scripts/focus_conformance.py --export-dir exports/focus-1.2
 
 test: setup validator

@@ -126,10 +126,22 @@ def cents(usd: Decimal) -> str:
     return text
 
 
-def draw(rows: int, days: list[datetime], rng: random.Random) -> list[dict]:
+def workspaces_for(rows: int, days: int) -> dict[str | None, str | None]:
+    """The Default Workspace and two named ones, plus as many more as `rows` results need."""
+    per_workspace = sum(3 if long else 2 for _, _, long in MODELS.values())  # tier x window
+    needed = -(-(rows // 5) // max(1, days * per_workspace))  # ceiling
+    workspaces = dict(WORKSPACES)
+    for number in range(len(WORKSPACES) + 1, needed + 1):
+        workspaces[f"wrkspc_01AcmeTeam{number:013d}"] = f"Team {number}"
+    return workspaces
+
+
+def draw(
+    rows: int, days: list[datetime], rng: random.Random, workspaces: dict[str | None, str | None]
+) -> list[dict]:
     """About `rows` cost results, each with the usage quantity behind it."""
     combos = []
-    for workspace in WORKSPACES:
+    for workspace in workspaces:
         for model, (_, _, long_prices) in MODELS.items():
             for tier in ("standard", "batch"):
                 combos.append((workspace, model, tier, "0-200k"))
@@ -308,7 +320,8 @@ def pages(buckets: list[dict], prefix: str, limit: int) -> list[tuple[str, dict]
 def generate(rows: int, months: Sequence[str], seed: int, out: Path, quirks: bool) -> dict:
     rng = random.Random(seed)
     days = month_days(months)
-    charges = draw(rows, days, rng)
+    workspaces = workspaces_for(rows, len(days))
+    charges = draw(rows, days, rng, workspaces)
     unposted_day = days[-1] if quirks else None  # usage there, cost not posted yet
 
     root = out / "anthropic" / ORGANIZATION
@@ -376,13 +389,13 @@ def generate(rows: int, months: Sequence[str], seed: int, out: Path, quirks: boo
         write_json(root / "usage_report_messages" / name, page)
     written["usage_report_messages"] = len(usage_pages)
 
-    ids = [workspace for workspace in WORKSPACES if workspace]
+    ids = [workspace for workspace in workspaces if workspace]
     workspaces = {
         "data": [
             {
                 "id": workspace,
                 "type": "workspace",
-                "name": WORKSPACES[workspace],
+                "name": workspaces[workspace],
                 "created_at": "2024-06-01T00:00:00Z",
                 "archived_at": None,
                 "display_color": "#6C5BB9",

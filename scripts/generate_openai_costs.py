@@ -110,10 +110,22 @@ def as_float(value: Decimal) -> float:
     return float(value)
 
 
-def draw_charges(rows: int, days: list[datetime], rng: random.Random) -> list[dict]:
+def projects_for(rows: int, days: int) -> dict[str, str]:
+    """The three named projects, plus as many more as `rows` cost results need."""
+    groups = len({(endpoint, model) for endpoint, model, _ in PRICES})
+    needed = -(-(rows * 10 // 23) // max(1, days * groups))  # ceiling
+    projects = dict(PROJECTS)
+    for number in range(len(PROJECTS) + 1, needed + 1):
+        projects[f"proj_acmeTeam{number:011d}"] = f"Team {number}"
+    return projects
+
+
+def draw_charges(
+    rows: int, days: list[datetime], rng: random.Random, projects: dict[str, str]
+) -> list[dict]:
     """About `rows` cost results: (day, project, endpoint, model, kind, quantity, cost)."""
     groups = sorted({(endpoint, model) for endpoint, model, _ in PRICES}, key=str)
-    combos = [(project, endpoint, model) for project in PROJECTS for endpoint, model in groups]
+    combos = [(project, endpoint, model) for project in projects for endpoint, model in groups]
     charges = []
     slots = [(day, combo) for day in days for combo in combos]
     picked = set(rng.sample(range(len(slots)), min(len(slots), max(1, rows * 10 // 23))))
@@ -219,29 +231,36 @@ def bucket(day: datetime, results: list[dict]) -> dict:
 def generate(rows: int, months: Sequence[str], seed: int, out: Path, quirks: bool) -> dict:
     rng = random.Random(seed)
     days = month_days(months)
-    charges = draw_charges(rows, days, rng)
+    projects = projects_for(rows, len(days))
+    charges = draw_charges(rows, days, rng, projects)
     usage_only: list[dict] = []
     cost_only: list[dict] = []
     if quirks and charges:
         # A free quota: usage reported, no cost row (the costs API omits zero amounts), on the
         # last day the search project has no embeddings cost.
         taken = {(c["day"], c["project"], c["model"]) for c in charges}
-        free_day = next(
-            day
-            for day in reversed(days)
-            if (day, "proj_acmeSearch000000002", "text-embedding-3-small") not in taken
+        model = "text-embedding-3-small"
+        free = next(
+            (
+                (day, project)
+                for project in ["proj_acmeSearch000000002", *projects]
+                for day in reversed(days)
+                if (day, project, model) not in taken
+            ),
+            None,
         )
-        usage_only.append(
-            {
-                "day": free_day,
-                "project": "proj_acmeSearch000000002",
-                "endpoint": "embeddings",
-                "model": "text-embedding-3-small",
-                "kind": "input",
-                "quantity": 12_345,
-                "cost": Decimal(0),
-            }
-        )
+        if free:
+            usage_only.append(
+                {
+                    "day": free[0],
+                    "project": free[1],
+                    "endpoint": "embeddings",
+                    "model": model,
+                    "kind": "input",
+                    "quantity": 12_345,
+                    "cost": Decimal(0),
+                }
+            )
         # A cost row whose usage was never pulled (the usage endpoint failed that day).
         cost_only.append(charges[2])
 
@@ -309,10 +328,10 @@ def generate(rows: int, months: Sequence[str], seed: int, out: Path, quirks: boo
                 "archived_at": None,
                 "status": "active",
             }
-            for project, name in PROJECTS.items()
+            for project, name in projects.items()
         ],
-        "first_id": next(iter(PROJECTS)),
-        "last_id": list(PROJECTS)[-1],
+        "first_id": next(iter(projects)),
+        "last_id": list(projects)[-1],
         "has_more": False,
     }
     write_json(root / "projects" / "projects.json", projects)
