@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import importlib
 import re
+import shutil
 import subprocess
 import sys
 from decimal import Decimal
 from pathlib import Path
 
+import duckdb
 import pytest
 from ai_spend_raw import anthropic_expected, openai_expected
-from conftest import FIXTURE_DATA, MART, REPO_ROOT, build_project
+from conftest import FIXTURE_DATA, MART, REPO_ROOT, build_project, run_dbt
 
 SCRIPTS = REPO_ROOT / "scripts"
 if str(SCRIPTS) not in sys.path:
@@ -225,3 +227,40 @@ def test_bad_input_is_quarantined_with_its_reason(ai_build):
             1,
         ),
     ]
+
+
+def test_reconciliation_tests_fail_on_bad_data(ai_build, tmp_path):
+    """The four AI reconciliation tests pass on the build (it ran them) and fail when a cent or
+    a token goes missing: one damaged copy of the database, one `dbt test` run."""
+    damaged = tmp_path / "damaged.duckdb"
+    shutil.copyfile(ai_build.duckdb_path, damaged)
+    with duckdb.connect(str(damaged)) as connection:
+        for statement in (
+            # a cent lost: one OpenAI row less
+            f"""delete from {MART} where x_Provider = 'openai' and x_SourceLineItemId =
+                (select min(x_SourceLineItemId) from {MART} where x_Provider = 'openai')""",
+            # a cent made up: an Anthropic amount one cent higher
+            f"""update {MART} set BilledCost = BilledCost + 0.01 where x_Provider = 'anthropic'
+                and x_SourceLineItemId = (select min(x_SourceLineItemId) from {MART}
+                    where x_Provider = 'anthropic')""",
+            # a token counted twice
+            f"""update {MART} set x_TokenCount = x_TokenCount + 1
+                where x_TokenCount is not null and x_Provider in ('openai', 'anthropic')""",
+        ):
+            connection.execute(statement)
+    tests = [
+        "assert_openai_billed_cost_reconciles_with_raw",
+        "assert_anthropic_billed_cost_reconciles_with_raw",
+        "assert_openai_tokens_reconcile_with_usage",
+        "assert_anthropic_tokens_reconcile_with_usage",
+    ]
+    result = run_dbt(
+        ["test", "--select", *tests],
+        duckdb_path=damaged,
+        raw_path=FIXTURE_DATA,
+        work_dir=tmp_path,
+        dbt_vars=AI_VARS,
+    )
+    assert result.returncode == 1, result.output[-3000:]
+    for test in tests:
+        assert re.search(rf"FAIL \d+ {test}", result.output), test
