@@ -23,6 +23,13 @@ DBT = Path(sys.executable).parent / "dbt"
 MART = "main_focus.focus_cost_and_usage"
 
 
+def all_providers_vars() -> dict:
+    """vars/all_providers.yml: every billing source switched on (the demo uses the same file)."""
+    import yaml
+
+    return yaml.safe_load((REPO_ROOT / "vars" / "all_providers.yml").read_text(encoding="utf-8"))
+
+
 @dataclass
 class DbtResult:
     returncode: int
@@ -125,7 +132,10 @@ def pytest_terminal_summary(terminalreporter):
 
 @pytest.fixture(scope="session")
 def fixture_build(tmp_path_factory) -> Build:
-    """The committed AWS fixture (CUR 2.0 shape) built once for the whole session."""
-    build = build_project(tmp_path_factory.mktemp("fixture_build"), FIXTURE_DATA)
+    """The committed fixtures of every provider (vars/all_providers.yml; AWS in its CUR 2.0
+    shape) built once for the whole session."""
+    build = build_project(
+        tmp_path_factory.mktemp("fixture_build"), FIXTURE_DATA, dbt_vars=all_providers_vars()
+    )
     assert build.result.returncode == 0, build.result.output[-4000:]
     return build

@@ -96,7 +96,13 @@ final as (
         cast(row_origin as {{ dbt.type_string() }}) as x_RowOrigin,
         cast(merged_line_item_count as {{ dbt.type_bigint() }}) as x_MergedLineItemCount,
         cast(source_extras as {{ dbt.type_string() }}) as x_SourceExtras,
-        cast(repairs as {{ dbt.type_string() }}) as x_Repairs
+        cast(repairs as {{ dbt.type_string() }}) as x_Repairs,
+
+        -- AI spend (OpenAI, Anthropic)
+        cast(model_name as {{ dbt.type_string() }}) as x_ModelName,
+        cast(token_type as {{ dbt.type_string() }}) as x_TokenType,
+        cast(token_count as {{ dbt.type_bigint() }}) as x_TokenCount,
+        cast(service_tier as {{ dbt.type_string() }}) as x_ServiceTier
 
     from cost_and_usage
 
