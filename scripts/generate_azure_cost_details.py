@@ -318,8 +318,8 @@ class Generator:
                 rows.append(Row(
                     account=account, day=day, subscription=prod, charge_type="UnusedReservation",
                     pricing_model="Reservation", frequency="UsageBased", meter=ri_meter,
-                    quantity=unused, unit_price=Decimal(0), payg_price=Decimal(0),
-                    effective_price_actual=Decimal(0),
+                    quantity=unused, unit_price=RI_HOURLY * ri_meter.block_size,
+                    payg_price=RI_HOURLY * ri_meter.block_size, effective_price_actual=Decimal(0),
                     effective_price_amortized=RI_HOURLY * ri_meter.block_size,
                     cost_actual=Decimal(0), cost_amortized=RI_HOURLY * unused,
                     datasets=("amortized",), benefit=ri_id,
