@@ -591,7 +591,7 @@ def mca_record(row: Row, dataset: str, currency_code_names: bool) -> dict[str, s
     benefit_id, benefit_name = row.benefit or ("", "")
     is_reservation = "/microsoft.capacity/" in benefit_id.lower()
     record = {
-        "invoiceId": f"E{row.day.year}{row.day.month:02d}0001" if dataset == "actual" else "",
+        "invoiceId": f"G0{row.day.year % 100}{row.day.month:02d}{account.billing_profile_id[:4]}01",
         "previousInvoiceId": "",
         "billingAccountId": account.billing_account_id,
         "billingAccountName": account.billing_account_name,
