@@ -151,43 +151,159 @@ class Meter:
 
 
 METERS = (
-    Meter("vm_d4sv3", "Virtual Machines", "Dsv3 Series", "D4s v3", "100 Hours", 100,
-          Decimal("19.2"), Decimal("0"), "Microsoft.Compute", "Microsoft.Compute/virtualMachines",
-          "Compute", "Virtual Machines Dsv3 Series", quantity_range=(24, 24),
-          commitment="reservation"),
-    Meter("vm_e2sv5", "Virtual Machines", "Esv5 Series", "E2s v5", "1 Hour", 1,
-          Decimal("0.126"), Decimal("0.1"), "Microsoft.Compute",
-          "Microsoft.Compute/virtualMachines", "Compute", "Virtual Machines Esv5 Series",
-          quantity_range=(8, 24), commitment="savings_plan"),
-    Meter("vm_d2sv3_spot", "Virtual Machines", "Dsv3 Series", "D2s v3 Spot", "1 Hour", 1,
-          Decimal("0.0192"), Decimal("0"), "Microsoft.Compute",
-          "Microsoft.Compute/virtualMachines", "Compute", "Virtual Machines Dsv3 Series",
-          pricing_model="Spot", quantity_range=(4, 24)),
-    Meter("blob_writes", "Storage", "Tiered Block Blob", "Hot Write Operations", "10K", 10000,
-          Decimal("0.065"), Decimal("0"), "Microsoft.Storage",
-          "Microsoft.Storage/storageAccounts", "Storage", "Blob Storage",
-          quantity_range=(20000, 900000)),
-    Meter("blob_capacity", "Storage", "Tiered Block Blob", "Hot LRS Data Stored", "1 GB/Month", 1,
-          Decimal("0.0208"), Decimal("0.05"), "Microsoft.Storage",
-          "Microsoft.Storage/storageAccounts", "Storage", "Blob Storage",
-          quantity_range=(10, 400)),
-    Meter("egress", "Bandwidth", "Rtn Preference: MGN", "Standard Data Transfer Out", "1 GB", 1,
-          Decimal("0.087"), Decimal("0"), "Microsoft.Network",
-          "Microsoft.Network/publicIPAddresses", "Networking", "Bandwidth",
-          quantity_range=(1, 80)),
-    Meter("sql_vcore", "SQL Database", "General Purpose - Compute Gen5", "vCore", "1 Hour", 1,
-          Decimal("0.2522"), Decimal("0.1"), "Microsoft.Sql", "Microsoft.Sql/servers/databases",
-          "Databases", "SQL Database General Purpose - Compute Gen5", quantity_range=(24, 48)),
-    Meter("app_service", "Azure App Service", "Premium v3 Plan", "P1 v3 App", "1 Hour", 1,
-          Decimal("0.2"), Decimal("0"), "Microsoft.Web", "Microsoft.Web/serverFarms", "Compute",
-          "Azure App Service Premium v3 Plan", quantity_range=(24, 24)),
-    Meter("log_ingestion", "Log Analytics", "", "Pay-as-you-go Data Ingestion", "1 GB", 1,
-          Decimal("2.3"), Decimal("0"), "Microsoft.OperationalInsights",
-          "Microsoft.OperationalInsights/workspaces", "Management and Governance",
-          "Log Analytics", quantity_range=(1, 12)),
-    Meter("keyvault_ops", "Key Vault", "", "Operations", "10K", 10000, Decimal("0.03"),
-          Decimal("0"), "Microsoft.KeyVault", "Microsoft.KeyVault/vaults", "Security",
-          "Key Vault", quantity_range=(1000, 200000)),
+    Meter(
+        "vm_d4sv3",
+        "Virtual Machines",
+        "Dsv3 Series",
+        "D4s v3",
+        "100 Hours",
+        100,
+        Decimal("19.2"),
+        Decimal("0"),
+        "Microsoft.Compute",
+        "Microsoft.Compute/virtualMachines",
+        "Compute",
+        "Virtual Machines Dsv3 Series",
+        quantity_range=(24, 24),
+        commitment="reservation",
+    ),
+    Meter(
+        "vm_e2sv5",
+        "Virtual Machines",
+        "Esv5 Series",
+        "E2s v5",
+        "1 Hour",
+        1,
+        Decimal("0.126"),
+        Decimal("0.1"),
+        "Microsoft.Compute",
+        "Microsoft.Compute/virtualMachines",
+        "Compute",
+        "Virtual Machines Esv5 Series",
+        quantity_range=(8, 24),
+        commitment="savings_plan",
+    ),
+    Meter(
+        "vm_d2sv3_spot",
+        "Virtual Machines",
+        "Dsv3 Series",
+        "D2s v3 Spot",
+        "1 Hour",
+        1,
+        Decimal("0.0192"),
+        Decimal("0"),
+        "Microsoft.Compute",
+        "Microsoft.Compute/virtualMachines",
+        "Compute",
+        "Virtual Machines Dsv3 Series",
+        pricing_model="Spot",
+        quantity_range=(4, 24),
+    ),
+    Meter(
+        "blob_writes",
+        "Storage",
+        "Tiered Block Blob",
+        "Hot Write Operations",
+        "10K",
+        10000,
+        Decimal("0.065"),
+        Decimal("0"),
+        "Microsoft.Storage",
+        "Microsoft.Storage/storageAccounts",
+        "Storage",
+        "Blob Storage",
+        quantity_range=(20000, 900000),
+    ),
+    Meter(
+        "blob_capacity",
+        "Storage",
+        "Tiered Block Blob",
+        "Hot LRS Data Stored",
+        "1 GB/Month",
+        1,
+        Decimal("0.0208"),
+        Decimal("0.05"),
+        "Microsoft.Storage",
+        "Microsoft.Storage/storageAccounts",
+        "Storage",
+        "Blob Storage",
+        quantity_range=(10, 400),
+    ),
+    Meter(
+        "egress",
+        "Bandwidth",
+        "Rtn Preference: MGN",
+        "Standard Data Transfer Out",
+        "1 GB",
+        1,
+        Decimal("0.087"),
+        Decimal("0"),
+        "Microsoft.Network",
+        "Microsoft.Network/publicIPAddresses",
+        "Networking",
+        "Bandwidth",
+        quantity_range=(1, 80),
+    ),
+    Meter(
+        "sql_vcore",
+        "SQL Database",
+        "General Purpose - Compute Gen5",
+        "vCore",
+        "1 Hour",
+        1,
+        Decimal("0.2522"),
+        Decimal("0.1"),
+        "Microsoft.Sql",
+        "Microsoft.Sql/servers/databases",
+        "Databases",
+        "SQL Database General Purpose - Compute Gen5",
+        quantity_range=(24, 48),
+    ),
+    Meter(
+        "app_service",
+        "Azure App Service",
+        "Premium v3 Plan",
+        "P1 v3 App",
+        "1 Hour",
+        1,
+        Decimal("0.2"),
+        Decimal("0"),
+        "Microsoft.Web",
+        "Microsoft.Web/serverFarms",
+        "Compute",
+        "Azure App Service Premium v3 Plan",
+        quantity_range=(24, 24),
+    ),
+    Meter(
+        "log_ingestion",
+        "Log Analytics",
+        "",
+        "Pay-as-you-go Data Ingestion",
+        "1 GB",
+        1,
+        Decimal("2.3"),
+        Decimal("0"),
+        "Microsoft.OperationalInsights",
+        "Microsoft.OperationalInsights/workspaces",
+        "Management and Governance",
+        "Log Analytics",
+        quantity_range=(1, 12),
+    ),
+    Meter(
+        "keyvault_ops",
+        "Key Vault",
+        "",
+        "Operations",
+        "10K",
+        10000,
+        Decimal("0.03"),
+        Decimal("0"),
+        "Microsoft.KeyVault",
+        "Microsoft.KeyVault/vaults",
+        "Security",
+        "Key Vault",
+        quantity_range=(1000, 200000),
+    ),
 )
 METER_BY_KEY = {meter.key: meter for meter in METERS}
 REGIONS = (("eastus", "East US", "US East"), ("westeurope", "West Europe", "EU West"))
@@ -195,6 +311,7 @@ REGIONS = (("eastus", "East US", "US East"), ("westeurope", "West Europe", "EU W
 # Reservation: 1 x D4s v3, 1 year, paid upfront: 876.00 USD = 0.10 USD an hour.
 RI_HOURLY = Decimal("0.1")
 RI_UPFRONT = RI_HOURLY * 8760
+RI_PRODUCT = "Reserved VM Instance, Standard_D4s_v3, US East, 1 Year"
 # Savings plan for compute: 0.30 USD an hour, billed monthly; covers E2s v5 at 30 % off PAYG.
 SP_HOURLY = Decimal("0.3")
 SP_DISCOUNT = Decimal("0.3")
@@ -260,8 +377,8 @@ def savings_plan(account: Account) -> tuple[str, str]:
 
 def usage_row(account, day, subscription, meter, quantity, region, resource_name, tags,
               contracted=True) -> Row:  # fmt: skip
-    unit_price = (meter.payg_price * (1 - meter.contracted_discount)) if contracted else (
-        meter.payg_price
+    unit_price = (
+        (meter.payg_price * (1 - meter.contracted_discount)) if contracted else (meter.payg_price)
     )
     cost = unit_price * quantity / meter.block_size
     return Row(
@@ -323,8 +440,7 @@ class Generator:
                     effective_price_amortized=RI_HOURLY * ri_meter.block_size,
                     cost_actual=Decimal(0), cost_amortized=RI_HOURLY * unused,
                     datasets=("amortized",), benefit=ri_id,
-                    product_name="Reserved VM Instance, Standard_D4s_v3, US East, 1 Year",
-                    unit_of_measure=ri_meter.unit_of_measure,
+                    product_name=RI_PRODUCT, unit_of_measure=ri_meter.unit_of_measure,
                 ))  # fmt: skip
         # The reservation is bought in the first month, upfront.
         if month == self.months[0][1] and year == self.months[0][0]:
@@ -334,8 +450,7 @@ class Generator:
                 quantity=Decimal(1), unit_price=RI_UPFRONT, payg_price=RI_UPFRONT,
                 effective_price_actual=RI_UPFRONT, effective_price_amortized=RI_UPFRONT,
                 cost_actual=RI_UPFRONT, cost_amortized=RI_UPFRONT, datasets=("actual",),
-                benefit=ri_id, product_name="Reserved VM Instance, Standard_D4s_v3, US East, 1 Year",
-                unit_of_measure="1", term="P1Y",
+                benefit=ri_id, product_name=RI_PRODUCT, unit_of_measure="1", term="P1Y",
             ))  # fmt: skip
         else:
             # An older reservation is exchanged: its remaining value is refunded.
@@ -369,8 +484,9 @@ class Generator:
             used_cost = Decimal(0)
             if day in sp_days:
                 hours = Decimal(rng.randint(*sp_meter.quantity_range))
+                tags = {"env": "prod", "team": rng.choice(teams)}
                 row = usage_row(account, day, prod, sp_meter, hours, REGIONS[1], "vm-sp-01",
-                                {"env": "prod", "team": rng.choice(teams)}, contracted=False)  # fmt: skip
+                                tags, contracted=False)  # fmt: skip
                 sp_price = sp_meter.payg_price * (1 - SP_DISCOUNT)
                 used_cost = min(sp_price * hours, daily_commitment)
                 rows.append(replace(
@@ -682,9 +798,7 @@ def write_file(root: Path, account: Account, year: int, month: int, dataset: str
     else:
         currency_code_names = not january_style
         records = [
-            mca_record(row, dataset, currency_code_names)
-            for row in rows
-            if dataset in row.datasets
+            mca_record(row, dataset, currency_code_names) for row in rows if dataset in row.datasets
         ]
         header = tuple(records[0]) if records else MCA_COLUMNS
     encoding = "utf-8-sig" if (account.kind == "EA" and january_style) else "utf-8"

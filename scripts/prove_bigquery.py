@@ -384,6 +384,14 @@ def create_bigquery_sources(connection, manifest: dict, raw_path: Path) -> list[
             "filename = true, hive_partitioning = false)"
         ),
     }
+    # Azure: the cost details CSVs loaded as they are, every column STRING, header names as the
+    # BigQuery CSV loader writes them (letters and digits kept, matched without regard to case).
+    for shape in ("ea_actual", "ea_amortized", "mca_actual", "mca_amortized"):
+        readers[shape] = (
+            f"read_csv('{{path}}/azure/{shape}/**/*.csv*', header = true, all_varchar = true, "
+            "union_by_name = true, filename = true, normalize_names = true, "
+            "hive_partitioning = false)"
+        )
     for source in manifest["sources"].values():
         if source["name"] not in readers:
             raise ProofError(

@@ -18,10 +18,18 @@
     ) as timestamp)
 {%- endmacro %}
 
-{# BigQuery: SAFE.PARSE_DATE returns null instead of failing; the same formats, tried in turn. #}
+{#
+    BigQuery: the M/D/YYYY parts are rebuilt into an ISO date and SAFE_CAST, which returns null
+    instead of failing (SAFE.PARSE_DATE would too, but sqlglot cannot transpile it for the proof).
+#}
 {% macro bigquery__safe_azure_date_to_timestamp(expression) -%}
     timestamp(coalesce(
-        safe.parse_date('%m/%d/%Y', split({{ expression }}, ' ')[safe_offset(0)]),
+        safe_cast(
+            regexp_extract({{ expression }}, r'^[0-9]{1,2}/[0-9]{1,2}/([0-9]{4})') || '-'
+            || lpad(regexp_extract({{ expression }}, r'^([0-9]{1,2})/'), 2, '0') || '-'
+            || lpad(regexp_extract({{ expression }}, r'^[0-9]{1,2}/([0-9]{1,2})/'), 2, '0')
+            as date
+        ),
         safe_cast(left({{ expression }}, 10) as date)
     ))
 {%- endmacro %}

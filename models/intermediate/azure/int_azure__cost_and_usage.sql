@@ -30,7 +30,7 @@ quantified as (
                 then {{ to_focus_decimal(
                     'quantity * 8760 * cast('
                     ~ regexp_first_group('term', 'P([0-9]+)Y')
-                    ~ ' as ' ~ dbt.type_int() ~ ')'
+                    ~ ' as ' ~ dbt.type_bigint() ~ ')'
                 ) }}
             else quantity
         end as commitment_quantity
