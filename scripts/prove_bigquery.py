@@ -32,10 +32,13 @@ equivalent the BigQuery macro could use instead:
   - FULL OUTER UNION ALL BY NAME becomes UNION ALL BY NAME: DuckDB's BY NAME already keeps the
     columns of both sides (BigQuery's FULL mode) but does not accept the FULL OUTER words, which
     sqlglot 30 copies through (align_optional_columns needs FULL mode on BigQuery);
-  - only for the legacy Parquet shape (prefixed_columns_to_map, `--vars` to enable it):
+  - for the legacy Parquet shape (prefixed_columns_to_map, `--vars` to enable it) and Azure tags:
     JSON_KEYS(json, 1) becomes DuckDB's json_keys(json) (top-level keys; sqlglot names a function
     DuckDB lacks) and JSON_VALUE(json[key]) becomes json_extract_string(json, key) (sqlglot turns
-    the subscript with a key expression into a string slice).
+    the subscript with a key expression into a string slice);
+  - SAFE.PARSE_JSON(text) becomes TRY_CAST(text AS JSON) (Azure tags, azure_tags_to_json): the only
+    BigQuery way to parse JSON text without failing on a bad value, which sqlglot writes as a
+    DuckDB function that does not exist (SAFE.JSON).
 
 Exit codes: 0 every model matched; 1 a model failed to parse, run or match; 2 an error.
 """
@@ -258,6 +261,8 @@ def transpile_to_duckdb(expression) -> str:
                 this="json_extract_string",
                 expressions=[node.this.this, node.this.expressions[0]],
             )
+        if isinstance(node, exp.SafeFunc) and isinstance(node.this, exp.ParseJSON):
+            return exp.TryCast(this=node.this.this, to=exp.DataType.build("JSON"))
         if isinstance(node, exp.DataType):
             if node.this == exp.DataType.Type.BIGDECIMAL:
                 return exp.DataType.build("DECIMAL(38, 10)")

@@ -107,6 +107,17 @@ def assert_reconciles(build) -> dict:
 # --------------------------------------------------------------------------------------------
 
 
+@pytest.fixture(scope="module")
+def azure_fixture_build(tmp_path_factory):
+    """The committed fixtures with Azure switched on (AWS + Azure), built once for this module.
+    (The session build leaves Azure off, its default, so the AWS tests keep their totals.)"""
+    build = build_project(
+        tmp_path_factory.mktemp("azure_fixture_build"), FIXTURE_DATA, {"azure_enabled": True}
+    )
+    assert build.result.returncode == 0, build.result.output[-4000:]
+    return build
+
+
 @pytest.mark.quick
 def test_fixture_files_carry_the_header_variants_real_exports_have():
     azure = FIXTURE_DATA / "azure"
@@ -126,8 +137,12 @@ def test_fixture_files_carry_the_header_variants_real_exports_have():
     assert ",pricingCurrencyCode," in mca_february.splitlines()[0]
 
 
-def test_fixture_reconciles_with_its_raw_files(fixture_build, report_figure):
-    expected = assert_reconciles(fixture_build)
+def test_fixture_reconciles_with_its_raw_files(azure_fixture_build, report_figure):
+    expected = assert_reconciles(azure_fixture_build)
+    # AWS and Azure side by side: the AWS rows are the AWS fixture's 40.
+    assert azure_fixture_build.query(
+        f"select x_Provider, count(*) from {MART} group by 1 order by 1"
+    ) == [("aws", 40), ("azure", 98)]
     for (period, currency), (actual, amortized, rows) in sorted(expected.items()):
         report_figure(
             f"azure fixture {period} {currency}: raw actual {actual:.2f} = BilledCost, raw"
@@ -135,8 +150,8 @@ def test_fixture_reconciles_with_its_raw_files(fixture_build, report_figure):
         )
 
 
-def test_fixture_rows_carry_the_azure_semantics(fixture_build):
-    query = fixture_build.query
+def test_fixture_rows_carry_the_azure_semantics(azure_fixture_build):
+    query = azure_fixture_build.query
     azure = "x_Provider = 'azure'"
     # Block pricing (D-102): the price is per block, Quantity in single units.
     blocks = query(
@@ -188,10 +203,10 @@ def test_fixture_rows_carry_the_azure_semantics(fixture_build):
     ) == [(0,)]
 
 
-def test_mca_prices_convert_from_the_pricing_currency(fixture_build):
+def test_mca_prices_convert_from_the_pricing_currency(azure_fixture_build):
     """MCA: prices in USD, costs in EUR (exchangeRatePricingToBilling), from the raw files."""
     expected = {}
-    for dataset, row in raw_rows(fixture_build.raw_path):
+    for dataset, row in raw_rows(azure_fixture_build.raw_path):
         if dataset != "amortized" or first(row, "pricingcurrency", "pricingcurrencycode") != "USD":
             continue
         if first(row, "chargetype") != "Usage" or first(row, "pricingmodel") != "OnDemand":
@@ -202,7 +217,7 @@ def test_mca_prices_convert_from_the_pricing_currency(fixture_build):
             Decimal(row["paygprice"]),
             Decimal(row["costinpricingcurrency"]),
         )
-    rows = fixture_build.query(
+    rows = azure_fixture_build.query(
         f"""select x_SourceExtras, ListUnitPrice, PricingCurrencyListUnitPrice,
             PricingCurrencyEffectiveCost, PricingCurrency, BillingCurrency, SkuMeter,
             strftime(ChargePeriodStart, '%Y-%m-%d'), ConsumedQuantity, SkuId
@@ -297,7 +312,7 @@ def azure_only_build(tmp_path_factory):
             writer = csv.writer(handle)
             writer.writerow(LEGACY_HEADER)
             writer.writerows(LEGACY_ROWS)
-    build = build_project(work, raw, {"aws_enabled": False})
+    build = build_project(work, raw, {"aws_enabled": False, "azure_enabled": True})
     assert build.result.returncode == 0, build.result.output[-4000:]
     return build
 
@@ -333,7 +348,7 @@ def test_an_agreement_with_only_one_dataset_stops_with_what_to_do(tmp_path):
         duckdb_path=tmp_path / "focus.duckdb",
         raw_path=FIXTURE_DATA,
         work_dir=tmp_path,
-        dbt_vars={"azure_mca_amortized_enabled": False},
+        dbt_vars={"azure_enabled": True, "azure_mca_amortized_enabled": False},
     )
     assert result.returncode != 0
     assert "Azure MCA: FOCUS needs both the actual and the amortized cost details" in (

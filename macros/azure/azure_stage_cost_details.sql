@@ -13,6 +13,20 @@
         'exchange_rate_pricing_to_billing',
     ] -%}
     {%- set date_columns = ['charge_date', 'billing_period_start_date', 'billing_period_end_date'] -%}
+    {#- The columns that identify a charge, hashed as delivered (text), so the same row gives the
+        same fingerprint on every engine. -#}
+    {%- set identity_columns = [
+        'billing_account_id', 'billing_profile_id', 'invoice_section_id', 'subscription_id',
+        'charge_date', 'charge_type', 'pricing_model', 'frequency', 'meter_id', 'product_id',
+        'part_number', 'product_name', 'resource_id', 'resource_location', 'benefit_id',
+        'reservation_id', 'unit_of_measure', 'quantity', 'unit_price', 'effective_price',
+        'cost_in_billing_currency', 'tags_text', 'additional_info', 'publisher_name', 'invoice_id',
+    ] -%}
+    {%- set identity_parts = [] -%}
+    {%- for column_name in identity_columns -%}
+        {%- do identity_parts.append("coalesce(" ~ azure_source_value(column_name) ~ ", '')") -%}
+        {%- if not loop.last %}{% do identity_parts.append("'|'") %}{% endif -%}
+    {%- endfor -%}
     {%- set optional_columns = {'filename': dbt.type_string()} -%}
     {%- set known_source_columns = [] -%}
     {%- for headers in columns.values() -%}
@@ -48,6 +62,7 @@ renamed as (
 
         -- lineage: DuckDB's reader adds `filename`; a table without it (BigQuery) gives null
         cast(filename as {{ dbt.type_string() }}) as source_file,
+        {{ dbt.hash(dbt.concat(identity_parts)) }} as row_fingerprint,
 
         -- the values above that are present in the file but did not cast (quarantined later)
         nullif(

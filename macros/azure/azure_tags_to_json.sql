@@ -30,7 +30,11 @@
     )
 {%- endmacro %}
 
-{# BigQuery: SAFE.PARSE_JSON and JSON_KEYS list the pairs; STRING_AGG writes the object. #}
+{#
+    BigQuery: SAFE.PARSE_JSON gives null for a text that is not JSON; JSON_KEYS lists the pairs,
+    JSON_VALUE reads each as text (a nested value reads as null and is dropped), STRING_AGG of
+    TO_JSON_STRING writes the object.
+#}
 {% macro bigquery__azure_tags_to_json(tags_text) -%}
     (
         select
@@ -39,17 +43,15 @@
                 null,
                 '{' || string_agg(
                     to_json_string(tag_key) || ':' || to_json_string(
-                        coalesce(
-                            json_value(safe.parse_json({{ azure_braced_tags(tags_text) }})[tag_key]),
-                            to_json_string(safe.parse_json({{ azure_braced_tags(tags_text) }})[tag_key])
-                        )
+                        json_value(safe.parse_json({{ azure_braced_tags(tags_text) }})[tag_key])
                     ),
                     ',' order by tag_key
                 ) || '}'
             )
         from unnest(json_keys(safe.parse_json({{ azure_braced_tags(tags_text) }}), 1)) as tag_key
-        where coalesce(
-            json_value(safe.parse_json({{ azure_braced_tags(tags_text) }})[tag_key]), 'x'
-        ) <> ''
+        where
+            coalesce(
+                json_value(safe.parse_json({{ azure_braced_tags(tags_text) }})[tag_key]), ''
+            ) <> ''
     )
 {%- endmacro %}

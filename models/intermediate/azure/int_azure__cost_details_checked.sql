@@ -1,32 +1,19 @@
 {#-
     Every Azure cost details row with its identity, its billing period and a verdict, so that none
     is lost silently:
-      - `line_item_id`: Azure rows carry no ID, so a hash of the columns that identify a charge
-        (and of the dataset), made unique within a file by the row's ordinal among identical rows;
+      - `line_item_id`: Azure rows carry no ID, so the staging fingerprint (a hash of the columns
+        that identify a charge, as delivered) made unique within a file by the row's ordinal
+        among identical rows;
       - `is_replaced_by_amortized`: an actual-cost row FOCUS takes from the amortized dataset
         instead (every actual row except commitment purchases and refunds, DECISIONLOG D-101);
       - `quarantine_reason`: for a row that would reach FOCUS, a value that did not cast, an empty
         key column, a currency that is not ISO 4217, or a pricing currency without exchange rate.
     One row per raw row.
 -#}
-{%- set identity_columns = [
-    'dataset', 'billing_account_id', 'billing_profile_id', 'invoice_section_id',
-    'subscription_id', 'charge_date', 'charge_type', 'pricing_model', 'frequency', 'meter_id',
-    'product_id', 'part_number', 'product_name', 'resource_id', 'resource_location',
-    'benefit_id', 'reservation_id', 'unit_of_measure', 'quantity', 'unit_price',
-    'effective_price', 'cost_in_billing_currency', 'tags_text', 'additional_info',
-    'publisher_name', 'invoice_id',
-] -%}
 {%- set mandatory_columns = [
     'charge_date', 'cost_in_billing_currency', 'billing_currency', 'billing_account_id',
 ] -%}
-{%- set identity_parts = [] -%}
-{%- for column in identity_columns -%}
-    {%- do identity_parts.append(
-        "coalesce(cast(cost_details." ~ column ~ " as " ~ dbt.type_string() ~ "), '')"
-    ) -%}
-    {%- if not loop.last %}{% do identity_parts.append("'|'") %}{% endif -%}
-{%- endfor %}
+
 
 with
 
@@ -55,17 +42,6 @@ currencies as (
 
 ),
 
-fingerprinted as (
-
-    select
-        cost_details.*,
-        {{ dbt.hash(dbt.concat(identity_parts)) }}
-            as row_fingerprint
-
-    from cost_details
-
-),
-
 identified as (
 
     select
@@ -78,7 +54,7 @@ identified as (
             {{ dbt.date_trunc('month', 'charge_date') }}
         ) as billing_period_start_at
 
-    from fingerprinted
+    from cost_details
 
 ),
 
