@@ -9,6 +9,9 @@ VALIDATOR_VENV := .venv-validator
 BIN := $(VENV)/bin
 DEMO_DATA := data/generated
 DEMO_ROWS ?= 100000
+# Azure
+DEMO_AZURE_ROWS ?= 20000
+DEMO_VARS ?= {azure_enabled: true}
 
 .PHONY: setup validator demo test test-quick lint prove-bigquery clean
 
@@ -28,7 +31,9 @@ $(VALIDATOR_VENV)/.installed: scripts/setup_validator.sh
 
 demo: setup validator
 	$(BIN)/python scripts/generate_aws_cur.py --rows $(DEMO_ROWS) --out $(DEMO_DATA) --shapes cur2
-	FOCUS_RAW_DATA_PATH=$(DEMO_DATA) $(BIN)/python scripts/focus_run.py --export-dir exports
+	# Azure: EA and MCA cost details, actual and amortized
+	$(BIN)/python scripts/generate_azure_cost_details.py --rows $(DEMO_AZURE_ROWS) --out $(DEMO_DATA)
+	FOCUS_RAW_DATA_PATH=$(DEMO_DATA) $(BIN)/python scripts/focus_run.py --export-dir exports --vars '$(DEMO_VARS)'
 	$(BIN)/python scripts/focus_conformance.py --export-dir exports/focus-1.2
 
 test: setup validator

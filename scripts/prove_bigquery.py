@@ -250,7 +250,7 @@ def transpile_to_duckdb(expression) -> str:
             depth = node.expression
             if depth is not None and depth.name != "1":
                 raise ProofError("JSON_KEYS deeper than 1 has no DuckDB equivalent here")
-            return exp.Anonymous(this="json_keys", expressions=[node.this])
+            return exp.Anonymous(this="json_keys", expressions=[node.this.transform(shim)])
         if (
             isinstance(node, exp.JSONExtractScalar)
             and isinstance(node.this, exp.Bracket)
@@ -259,10 +259,20 @@ def transpile_to_duckdb(expression) -> str:
         ):
             return exp.Anonymous(
                 this="json_extract_string",
-                expressions=[node.this.this, node.this.expressions[0]],
+                expressions=[node.this.this.transform(shim), node.this.expressions[0]],
             )
         if isinstance(node, exp.SafeFunc) and isinstance(node.this, exp.ParseJSON):
-            return exp.TryCast(this=node.this.this, to=exp.DataType.build("JSON"))
+            return exp.TryCast(this=node.this.this.transform(shim), to=exp.DataType.build("JSON"))
+        if (  # the same call inside a subscript parses as safe.<anonymous parse_json>
+            isinstance(node, exp.Dot)
+            and node.this.name.lower() == "safe"
+            and isinstance(node.expression, exp.Anonymous)
+            and node.expression.name.lower() == "parse_json"
+        ):
+            return exp.TryCast(
+                this=node.expression.expressions[0].transform(shim),
+                to=exp.DataType.build("JSON"),
+            )
         if isinstance(node, exp.DataType):
             if node.this == exp.DataType.Type.BIGDECIMAL:
                 return exp.DataType.build("DECIMAL(38, 10)")
