@@ -1,3 +1,4 @@
+{{ config(enabled=var('azure_enabled', false)) }}
 {#-
     No cent is lost or double counted: per billing period and currency, Σ cost of every raw Azure
     actual-cost row equals Σ BilledCost of the Azure rows in the FOCUS mart plus Σ cost of the

@@ -1,3 +1,4 @@
+{{ config(enabled=var('azure_enabled', false)) }}
 {#-
     Σ EffectiveCost of the Azure rows in the FOCUS mart equals Microsoft's amortized cost: per
     billing period and currency, Σ cost of the raw amortized rows minus those quarantined

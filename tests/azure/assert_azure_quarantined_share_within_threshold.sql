@@ -1,3 +1,4 @@
+{{ config(enabled=var('azure_enabled', false)) }}
 {#-
     Fails when Azure's quarantined rows pass var focus_quarantine_max_share of the rows that would
     reach FOCUS, by count or by absolute cost: bad input on that scale needs a person, not a quiet

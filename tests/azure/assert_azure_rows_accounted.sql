@@ -1,3 +1,4 @@
+{{ config(enabled=var('azure_enabled', false)) }}
 {#-
     Every raw Azure row is accounted for exactly once, per source file: it reaches the FOCUS mart,
     is replaced by its amortized twin (actual rows other than commitment purchases and refunds,

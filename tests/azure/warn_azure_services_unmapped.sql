@@ -1,4 +1,4 @@
-{{ config(severity='warn') }}
+{{ config(severity='warn', enabled=var('azure_enabled', false)) }}
 {#-
     Lists the Azure services (MeterCategory, else ConsumedService or ProductName) that are not in
     seeds/mappings/map_azure__services.csv and so get ServiceCategory Other: add them to the seed.

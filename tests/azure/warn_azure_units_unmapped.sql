@@ -1,4 +1,4 @@
-{{ config(severity='warn') }}
+{{ config(severity='warn', enabled=var('azure_enabled', false)) }}
 {#-
     Lists the Azure units of measure that are not in seeds/mappings/map_azure__pricing_units.csv:
     their price block is taken as 1 and the unit passes through as delivered, which is wrong for a
