@@ -49,11 +49,20 @@ quarantined_rows as (
 
 periods as (
 
-    select billing_period_start_at, currency_code from raw_actual
+    select
+        billing_period_start_at,
+        currency_code
+    from raw_actual
     union distinct
-    select billing_period_start_at, currency_code from focus_rows
+    select
+        billing_period_start_at,
+        currency_code
+    from focus_rows
     union distinct
-    select billing_period_start_at, currency_code from quarantined_rows
+    select
+        billing_period_start_at,
+        currency_code
+    from quarantined_rows
 
 ),
 

@@ -9,7 +9,8 @@
 {%- for agreement in ['ea', 'mca'] -%}
     {%- for dataset in ['actual', 'amortized'] -%}
         {%- if var('azure_' ~ agreement ~ '_' ~ dataset ~ '_enabled') -%}
-            {%- do staging_models.append('stg_azure__' ~ agreement ~ '_' ~ dataset ~ '_cost_details') -%}
+            {%- set model_name = 'stg_azure__' ~ agreement ~ '_' ~ dataset ~ '_cost_details' -%}
+            {%- do staging_models.append(model_name) -%}
         {%- endif -%}
     {%- endfor -%}
 {%- endfor %}
@@ -27,7 +28,9 @@ staged as (
 
 staged_files as (
 
-    select source_file, count(*) as staged_rows
+    select
+        source_file,
+        count(*) as staged_rows
     from staged
     group by source_file
 
@@ -46,7 +49,9 @@ checked_files as (
 
 focus_files as (
 
-    select x_SourceFile as source_file, count(*) as focus_rows
+    select
+        x_SourceFile as source_file,
+        count(*) as focus_rows
     from {{ ref('focus_cost_and_usage') }}
     where x_Provider = 'azure'
     group by x_SourceFile
@@ -55,7 +60,9 @@ focus_files as (
 
 quarantined_files as (
 
-    select source_file, count(*) as quarantined_rows
+    select
+        source_file,
+        count(*) as quarantined_rows
     from {{ ref('focus_quarantined_line_items') }}
     where provider = 'azure'
     group by source_file

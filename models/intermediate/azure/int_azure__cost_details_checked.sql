@@ -68,7 +68,8 @@ checked as (
         coalesce(identified.charge_type, 'Usage') as effective_charge_type,
         identified.dataset = 'actual'
         and not coalesce(
-            charge_types.kept_from_actual_when_commitment and pricing_models.pricing_category = 'Committed',
+            charge_types.kept_from_actual_when_commitment
+            and pricing_models.pricing_category = 'Committed',
             false
         ) as is_replaced_by_amortized,
         case

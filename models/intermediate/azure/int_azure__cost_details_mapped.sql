@@ -129,13 +129,15 @@ priced as (
     select
         checked.*,
         case
-            when dataset = 'actual' then cost_in_billing_currency
-            when is_commitment and billed_cost_when_commitment = 'zero' then {{ to_focus_decimal('0') }}
-            else cost_in_billing_currency
+            when checked.dataset = 'actual' then checked.cost_in_billing_currency
+            when
+                checked.is_commitment and checked.billed_cost_when_commitment = 'zero'
+                then {{ to_focus_decimal('0') }}
+            else checked.cost_in_billing_currency
         end as billed_amount,
         case
-            when dataset = 'actual' then {{ to_focus_decimal('0') }}
-            else cost_in_billing_currency
+            when checked.dataset = 'actual' then {{ to_focus_decimal('0') }}
+            else checked.cost_in_billing_currency
         end as effective_amount,
         -- block pricing (D-102): prices are per UnitOfMeasure block, Quantity is in single units
         {{ to_focus_decimal(
@@ -144,13 +146,16 @@ priced as (
             ~ ' / coalesce(pricing_block_size, 1)'
         ) }} as block_quantity,
         case
-            when pricing_block_size is null then unit_of_measure
-            when pricing_block_size = 1 then distinct_unit
-            else cast(pricing_block_size as {{ dbt.type_string() }}) || ' ' || distinct_unit
+            when checked.pricing_block_size is null then checked.unit_of_measure
+            when checked.pricing_block_size = 1 then checked.distinct_unit
+            else cast(checked.pricing_block_size as {{ dbt.type_string() }})
+                || ' '
+                || checked.distinct_unit
         end as block_unit,
-        coalesce(distinct_unit, unit_of_measure) as single_unit,
-        coalesce(unit_price, effective_price) as pricing_currency_contracted_price,
-        coalesce(payg_price, unit_price, effective_price) as pricing_currency_list_price
+        coalesce(checked.distinct_unit, checked.unit_of_measure) as single_unit,
+        coalesce(checked.unit_price, checked.effective_price) as pricing_currency_contracted_price,
+        coalesce(checked.payg_price, checked.unit_price, checked.effective_price)
+            as pricing_currency_list_price
 
     from checked
 
@@ -173,9 +178,11 @@ mapped as (
 
         -- accounts: EA bills the billing account (enrollment), MCA the billing profile
         case when agreement = 'MCA' then coalesce(billing_profile_id, billing_account_id)
-            else billing_account_id end as billing_account_id,
+            else billing_account_id
+        end as billing_account_id,
         case when agreement = 'MCA' then coalesce(billing_profile_name, billing_account_name)
-            else coalesce(billing_account_name, billing_account_id) end as billing_account_name,
+            else coalesce(billing_account_name, billing_account_id)
+        end as billing_account_name,
         case when agreement = 'MCA' then 'Billing Profile' else 'Billing Account' end
             as billing_account_type,
         subscription_id as sub_account_id,
@@ -204,10 +211,14 @@ mapped as (
         effective_amount as effective_cost,
         case
             when is_priced
-                then {{ to_focus_decimal('pricing_currency_list_price * exchange_rate * block_quantity') }}
+                then {{ to_focus_decimal(
+                    'pricing_currency_list_price * exchange_rate * block_quantity'
+                ) }}
             else billed_amount
         end as list_cost,
-        case when is_priced then {{ to_focus_decimal('pricing_currency_list_price * exchange_rate') }}
+        case when
+                is_priced
+                then {{ to_focus_decimal('pricing_currency_list_price * exchange_rate') }}
         end as list_unit_price,
         case
             when is_priced
@@ -247,9 +258,9 @@ mapped as (
             when dataset = 'actual' then {{ to_focus_decimal('0') }}
             when exchange_rate = 1 then cost_in_billing_currency
             else coalesce(
-                cost_in_pricing_currency,
-                {{ to_focus_decimal('cost_in_billing_currency / exchange_rate') }}
-            )
+                    cost_in_pricing_currency,
+                    {{ to_focus_decimal('cost_in_billing_currency / exchange_rate') }}
+                )
         end as pricing_currency_effective_cost,
 
         -- SKU: MCA has a product ID, EA a part number; commitment purchases neither
@@ -300,14 +311,14 @@ mapped as (
         -- resource, location, service
         case
             when is_commitment and (
-                charge_category = 'Purchase' or charge_commitment_status = 'Unused'
-            ) then commitment_id
+                    charge_category = 'Purchase' or charge_commitment_status = 'Unused'
+                ) then commitment_id
             else resource_id
         end as resource_id,
         case
             when is_commitment and (
-                charge_category = 'Purchase' or charge_commitment_status = 'Unused'
-            ) then coalesce(commitment_name, commitment_id)
+                    charge_category = 'Purchase' or charge_commitment_status = 'Unused'
+                ) then coalesce(commitment_name, commitment_id)
             when resource_id is not null then coalesce(
                     resource_name,
                     {{ regexp_first_group('resource_id', '([^/]+)$') }}
@@ -315,8 +326,8 @@ mapped as (
         end as resource_name,
         case
             when is_commitment and (
-                charge_category = 'Purchase' or charge_commitment_status = 'Unused'
-            ) then {{ regexp_first_group('commitment_id', '/providers/([^/]+/[^/]+)') }}
+                    charge_category = 'Purchase' or charge_commitment_status = 'Unused'
+                ) then {{ regexp_first_group('commitment_id', '/providers/([^/]+/[^/]+)') }}
             when resource_id is not null then coalesce(
                     {{ regexp_first_group('resource_id', '/providers/([^/]+/[^/]+)') }},
                     consumed_service,
