@@ -13,6 +13,7 @@ import csv
 import hashlib
 import json
 import re
+import shutil
 import subprocess
 import sys
 from collections import Counter, defaultdict
@@ -20,6 +21,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+import duckdb
 import pytest
 from conftest import FIXTURE_DATA, MART, REPO_ROOT, build_project, run_dbt
 
@@ -62,12 +64,17 @@ def raw_expectations(raw_path: Path) -> dict:
     """Per (billing period, currency): Σ actual cost, Σ amortized cost, FOCUS rows expected."""
     sums: dict = defaultdict(lambda: [Decimal(0), Decimal(0), 0])
     for dataset, row in raw_rows(raw_path):
-        cost = Decimal(first(row, "costinbillingcurrency", "pretaxcost", "cost"))
+        try:
+            cost = Decimal(first(row, "costinbillingcurrency", "pretaxcost", "cost"))
+        except ArithmeticError:  # not a number: quarantined (amortized) or read as 0 (actual)
+            cost = None
         start = first(row, "billingperiodstartdate")
         period = parse_day(start) if start else parse_day(first(row, "date", "usagedatetime"))
         key = (period.replace(day=1).isoformat(), first(row, "billingcurrency",
                "billingcurrencycode", "currency"))  # fmt: skip
         entry = sums[key]
+        if cost is None:
+            continue
         if dataset == "actual":
             entry[0] += cost
             if first(row, "chargetype") in ("Purchase", "Refund") and (
@@ -296,6 +303,11 @@ LEGACY_ROWS = [
      "2025-02-04T00:00:00.0000000Z", "Storage", "Tiered Block Blob", "Hot Write Operations",
      "aaaaaaaa-0000-0000-0000-000000000002", "10K", "50000", "0.065", "0.325", "USD", "", "",
      "Microsoft.Storage", ""],
+    # a cost that is not a number: the amortized row is quarantined, its actual twin reads as 0
+    ["8611537", "Contoso", "11111111-2222-3333-4444-555555555555", "legacy-sub",
+     "2025-02-05T00:00:00.0000000Z", "Bandwidth", "", "Standard Data Transfer Out",
+     "aaaaaaaa-0000-0000-0000-000000000003", "1 GB", "10", "0.087", "0,87", "USD", "", "",
+     "Microsoft.Network", ""],
 ]  # fmt: skip
 
 
@@ -355,3 +367,39 @@ def test_an_agreement_with_only_one_dataset_stops_with_what_to_do(tmp_path):
     assert "Azure MCA: FOCUS needs both the actual and the amortized cost details" in (
         result.output
     )
+
+
+def test_a_row_that_does_not_cast_is_quarantined_not_lost(azure_only_build):
+    assert azure_only_build.query(
+        """select source_system, line_item_type, quarantine_reason, unblended_cost
+        from main_focus.focus_quarantined_line_items where provider = 'azure'"""
+    ) == [
+        ("azure_ea_amortized", "Usage", "unparseable value in cost_in_billing_currency;", None),
+    ]
+
+
+def test_the_reconciliation_tests_fail_when_a_row_goes_missing(azure_only_build, tmp_path):
+    """Bad data for the Azure governance tests: drop one amortized usage row from the mart."""
+    damaged = tmp_path / "damaged.duckdb"
+    shutil.copyfile(azure_only_build.duckdb_path, damaged)
+    with duckdb.connect(str(damaged)) as connection:
+        connection.execute(
+            f"""delete from {MART} where x_SourceLineItemId = (
+                select min(x_SourceLineItemId) from {MART}
+                where x_SourceSystem = 'azure_ea_amortized' and BilledCost > 0)"""
+        )
+    tests = [
+        "assert_azure_billed_cost_reconciles_with_actual_cost",
+        "assert_azure_effective_cost_matches_amortized_cost",
+        "assert_azure_rows_accounted",
+    ]
+    result = run_dbt(
+        ["test", "--select", *tests],
+        duckdb_path=damaged,
+        raw_path=azure_only_build.raw_path,
+        work_dir=tmp_path,
+        dbt_vars={"aws_enabled": False, "azure_enabled": True},
+    )
+    assert result.returncode == 1, result.output[-3000:]
+    for test in tests:
+        assert f"FAIL 1 {test}" in result.output or re.search(rf"FAIL \d+ {test}", result.output)
