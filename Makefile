@@ -10,6 +10,7 @@ BIN := $(VENV)/bin
 DEMO_DATA := data/generated
 DEMO_ROWS ?= 100000
 DEMO_GCP_ROWS ?= 20000  # gcp: Google Cloud export rows for make demo
+DEMO_AZURE_ROWS ?= 20000  # azure: cost details rows per agreement and dataset
 
 .PHONY: setup validator azurite demo test test-quick lint prove-bigquery clean
 
@@ -36,6 +37,7 @@ azurite: .azurite/.installed
 
 demo: setup validator
 	$(BIN)/python scripts/generate_aws_cur.py --rows $(DEMO_ROWS) --out $(DEMO_DATA) --shapes cur2
+	$(BIN)/python scripts/generate_azure_cost_details.py --rows $(DEMO_AZURE_ROWS) --out $(DEMO_DATA)  # azure
 	$(BIN)/python scripts/generate_gcp_billing_export.py --rows $(DEMO_GCP_ROWS) --out $(DEMO_DATA)  # gcp
 	$(BIN)/python scripts/generate_openai_costs.py --rows 2000 --out $(DEMO_DATA)
 	$(BIN)/python scripts/generate_anthropic_cost_report.py --rows 2000 --out $(DEMO_DATA)

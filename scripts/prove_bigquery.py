@@ -32,10 +32,13 @@ equivalent the BigQuery macro could use instead:
   - FULL OUTER UNION ALL BY NAME becomes UNION ALL BY NAME: DuckDB's BY NAME already keeps the
     columns of both sides (BigQuery's FULL mode) but does not accept the FULL OUTER words, which
     sqlglot 30 copies through (align_optional_columns needs FULL mode on BigQuery);
-  - only for the legacy Parquet shape (prefixed_columns_to_map, `--vars` to enable it):
+  - for the legacy Parquet shape (prefixed_columns_to_map, `--vars` to enable it) and Azure tags:
     JSON_KEYS(json, 1) becomes DuckDB's json_keys(json) (top-level keys; sqlglot names a function
     DuckDB lacks) and JSON_VALUE(json[key]) becomes json_extract_string(json, key) (sqlglot turns
-    the subscript with a key expression into a string slice).
+    the subscript with a key expression into a string slice);
+  - SAFE.PARSE_JSON(text) becomes TRY_CAST(text AS JSON) (Azure tags, azure_tags_to_json): the only
+    BigQuery way to parse JSON text without failing on a bad value, which sqlglot writes as a
+    DuckDB function that does not exist (SAFE.JSON).
 
 Exit codes: 0 every model matched; 1 a model failed to parse, run or match; 2 an error.
 """
@@ -247,7 +250,7 @@ def transpile_to_duckdb(expression) -> str:
             depth = node.expression
             if depth is not None and depth.name != "1":
                 raise ProofError("JSON_KEYS deeper than 1 has no DuckDB equivalent here")
-            return exp.Anonymous(this="json_keys", expressions=[node.this])
+            return exp.Anonymous(this="json_keys", expressions=[node.this.transform(shim)])
         if (
             isinstance(node, exp.JSONExtractScalar)
             and isinstance(node.this, exp.Bracket)
@@ -256,7 +259,19 @@ def transpile_to_duckdb(expression) -> str:
         ):
             return exp.Anonymous(
                 this="json_extract_string",
-                expressions=[node.this.this, node.this.expressions[0]],
+                expressions=[node.this.this.transform(shim), node.this.expressions[0]],
+            )
+        if isinstance(node, exp.SafeFunc) and isinstance(node.this, exp.ParseJSON):
+            return exp.TryCast(this=node.this.this.transform(shim), to=exp.DataType.build("JSON"))
+        if (  # the same call inside a subscript parses as safe.<anonymous parse_json>
+            isinstance(node, exp.Dot)
+            and node.this.name.lower() == "safe"
+            and isinstance(node.expression, exp.Anonymous)
+            and node.expression.name.lower() == "parse_json"
+        ):
+            return exp.TryCast(
+                this=node.expression.expressions[0].transform(shim),
+                to=exp.DataType.build("JSON"),
             )
         if isinstance(node, exp.DataType):
             if node.this == exp.DataType.Type.BIGDECIMAL:
@@ -394,6 +409,14 @@ def create_bigquery_sources(connection, manifest: dict, raw_path: Path) -> list[
             "filename = true, hive_partitioning = false)"
         ),
     }
+    # Azure: the cost details CSVs loaded as they are, every column STRING, header names as the
+    # BigQuery CSV loader writes them (letters and digits kept, matched without regard to case).
+    for shape in ("ea_actual", "ea_amortized", "mca_actual", "mca_amortized"):
+        readers[shape] = (
+            f"read_csv('{{path}}/azure/{shape}/**/*.csv*', header = true, all_varchar = true, "
+            "union_by_name = true, filename = true, normalize_names = true, "
+            "hive_partitioning = false)"
+        )
     for source in manifest["sources"].values():
         if source["name"] not in readers:
             raise ProofError(
