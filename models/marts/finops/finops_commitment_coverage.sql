@@ -11,10 +11,18 @@ cost_and_usage as (
 
 ),
 
+exchange_rates as (
+
+    select * from {{ ref('int_finops__exchange_rates_daily') }}
+    where to_currency = '{{ var("finops_reporting_currency") }}'
+
+),
+
 usage_charges as (
 
     select
         cast(cost_and_usage.BillingPeriodStart as date) as billing_period_start,
+        cast(cost_and_usage.BillingPeriodEnd as date) as billing_period_end,
         cost_and_usage.ProviderName as provider_name,
         cost_and_usage.BillingAccountId as billing_account_id,
         cost_and_usage.ServiceName as service_name,
@@ -57,6 +65,7 @@ coverage as (
         usage_charges.billing_account_id,
         usage_charges.service_name,
         usage_charges.billing_currency,
+        max(usage_charges.billing_period_end) as billing_period_end,
         sum(usage_charges.contracted_cost) as eligible_contracted_cost,
         sum(case when usage_charges.is_covered then usage_charges.contracted_cost else 0 end)
             as covered_contracted_cost,
@@ -82,29 +91,57 @@ coverage as (
 
 ),
 
+-- Converted at the period-end rate, as finops_spend_monthly (DECISIONLOG D-702).
+converted as (
+
+    select
+        coverage.*,
+        case
+            when coverage.billing_currency = '{{ var("finops_reporting_currency") }}'
+                then {{ to_focus_decimal(1) }}
+            else exchange_rates.exchange_rate
+        end as exchange_rate
+
+    from coverage
+
+    left join exchange_rates
+        on coverage.billing_currency = exchange_rates.from_currency
+        and cast({{ dbt.dateadd('day', -1, 'coverage.billing_period_end') }} as date)
+        = exchange_rates.rate_day
+
+),
+
 final as (
 
     select
-        coverage.billing_period_start,
-        coverage.provider_name,
-        coverage.billing_account_id,
-        coverage.service_name,
-        coverage.billing_currency,
-        {{ to_focus_decimal('coverage.eligible_contracted_cost') }} as eligible_contracted_cost,
-        {{ to_focus_decimal('coverage.covered_contracted_cost') }} as covered_contracted_cost,
-        {{ to_focus_decimal('coverage.eligible_contracted_cost - coverage.covered_contracted_cost') }}
+        converted.billing_period_start,
+        converted.provider_name,
+        converted.billing_account_id,
+        converted.service_name,
+        converted.billing_currency,
+        {{ to_focus_decimal('converted.eligible_contracted_cost') }} as eligible_contracted_cost,
+        {{ to_focus_decimal('converted.covered_contracted_cost') }} as covered_contracted_cost,
+        {{ to_focus_decimal(
+            'converted.eligible_contracted_cost - converted.covered_contracted_cost'
+        ) }}
             as uncovered_contracted_cost,
         case
-            when coverage.eligible_contracted_cost <> 0
+            when converted.eligible_contracted_cost <> 0
                 then {{ to_focus_decimal(
-                    'coverage.covered_contracted_cost / coverage.eligible_contracted_cost'
+                    'converted.covered_contracted_cost / converted.eligible_contracted_cost'
                 ) }}
         end as commitment_coverage,
-        {{ to_focus_decimal('coverage.eligible_effective_cost') }} as eligible_effective_cost,
-        coverage.eligible_charge_count,
-        coverage.covered_charge_count
+        {{ to_focus_decimal('converted.eligible_effective_cost') }} as eligible_effective_cost,
+        converted.eligible_charge_count,
+        converted.covered_charge_count,
+        '{{ var("finops_reporting_currency") }}' as reporting_currency,
+        converted.exchange_rate,
+        {{ to_focus_decimal('converted.eligible_contracted_cost * converted.exchange_rate') }}
+            as eligible_contracted_cost_reporting,
+        {{ to_focus_decimal('converted.covered_contracted_cost * converted.exchange_rate') }}
+            as covered_contracted_cost_reporting
 
-    from coverage
+    from converted
 
 )
 
