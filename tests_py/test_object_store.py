@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import FIXTURE_DATA, MART, REPO_ROOT, Build, run_dbt
+from conftest import FIXTURE_DATA, MART, REPO_ROOT, Build, all_providers_vars, run_dbt
 from object_store import (
     azurite_available,
     azurite_with_read_only_sas,
@@ -81,9 +82,69 @@ def lay_out_deliveries(root: Path) -> Path:
     return root
 
 
+AZURE = FIXTURE_DATA / "azure"
+AZURE_SHAPES = ("ea_actual", "ea_amortized", "mca_actual", "mca_amortized")
+
+
+def _azure_manifest(run_folder: Path, root: Path, export: str, run_id: str, submitted: str) -> None:
+    """The manifest.json a Cost Management export writes into a run's folder."""
+    start = run_folder.parent.name.split("-")[0]
+    blobs = [
+        {"blobName": path.relative_to(root).as_posix(), "byteCount": path.stat().st_size}
+        for path in sorted(run_folder.glob("part_*"))
+    ]
+    manifest = {
+        "manifestVersion": "2024-04-01",
+        "blobCount": len(blobs),
+        "exportConfig": {"exportName": export, "type": "ActualCost", "granularity": "Daily"},
+        "deliveryConfig": {"partitionData": True, "dataOverwriteBehavior": "CreateNewReport"},
+        "runInfo": {
+            "runId": run_id,
+            "submittedTime": submitted,
+            "startDate": f"{start[:4]}-{start[4:6]}-{start[6:]}T00:00:00",
+        },
+        "blobs": blobs,
+    }
+    (run_folder / "manifest.json").write_text(json.dumps(manifest, indent=2))
+
+
+def lay_out_azure_runs(root: Path) -> Path:
+    """The Azure fixture as Cost Management delivers it: every run folder with its manifest, plus,
+    for EA actual cost in January, an older run (a shorter file) and a run still being written
+    (its file, no manifest yet). Only the committed runs may be read."""
+    for shape in AZURE_SHAPES:
+        for source in sorted((AZURE / shape).rglob("part_*.csv*")):
+            run_folder = root / "azure" / source.relative_to(AZURE).parent
+            run_folder.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, run_folder / source.name)
+            export = run_folder.parent.parent.name
+            _azure_manifest(run_folder, root, export, run_folder.name, "2025-03-04T05:00:00Z")
+    january = next((root / "azure" / "ea_actual").rglob("20250101-20250131/*/part_0_0001.csv"))
+    range_folder = january.parent.parent
+    lines = january.read_text(encoding="utf-8-sig").splitlines(keepends=True)
+    older = range_folder / "run-older"
+    older.mkdir()
+    (older / "part_0_0001.csv").write_text("".join(lines[:3]), encoding="utf-8")
+    _azure_manifest(older, root, range_folder.parent.name, "run-older", "2025-02-02T05:00:00Z")
+    writing = range_folder / "run-writing"
+    writing.mkdir()
+    shutil.copyfile(january, writing / "part_0_0001.csv")
+    return root
+
+
 def focus_rows(build: Build) -> list[tuple]:
     """The mart without x_SourceFile (which names where each file was read from)."""
     return build.query(f"select * exclude (x_SourceFile) from {MART} order by all")
+
+
+def azure_env(data_root: str) -> dict[str, str]:
+    """Point every Azure shape and the manifests at `data_root` (laid out by lay_out_azure_runs)."""
+    env = {
+        f"FOCUS_AZURE_{shape.upper()}_PATH": f"{data_root}/azure/{shape}/**/*.csv*"
+        for shape in AZURE_SHAPES
+    }
+    env["FOCUS_AZURE_MANIFEST_PATH"] = f"{data_root}/azure/**/manifest.json"
+    return env
 
 
 def cloud_build(work: Path, data_root: str, extra_env: dict) -> tuple[Build, str]:
@@ -98,6 +159,7 @@ def cloud_build(work: Path, data_root: str, extra_env: dict) -> tuple[Build, str
         duckdb_path=work / "focus.duckdb",
         raw_path=FIXTURE_DATA,
         work_dir=work,
+        dbt_vars=all_providers_vars(),
         extra_env=env,
     )
     return Build(work / "focus.duckdb", FIXTURE_DATA, work / "target", result), result.output
@@ -204,15 +266,28 @@ def test_object_store_errors_become_one_line_with_the_fix(message, expected):
 
 @pytest.fixture(scope="module")
 def deliveries(tmp_path_factory) -> Path:
-    return lay_out_deliveries(tmp_path_factory.mktemp("bucket"))
+    root = lay_out_deliveries(tmp_path_factory.mktemp("bucket"))
+    return lay_out_azure_runs(root)
+
+
+def azure_status(build: Build) -> dict[str, int]:
+    rows = build.query(
+        "select delivery_status, count(*) from main_intermediate.int_azure__delivery_files "
+        "group by all"
+    )
+    return dict(rows)
+
+
+EXPECTED_AZURE_STATUS = {"selected": 8, "superseded": 1, "unlisted": 1}
 
 
 def test_local_deliveries_read_only_the_latest_complete_one(
     deliveries, fixture_build, tmp_path, report_figure
 ):
-    build, output = cloud_build(tmp_path / "local", str(deliveries), {})
+    build, output = cloud_build(tmp_path / "local", str(deliveries), azure_env(str(deliveries)))
     assert build.result.returncode == 0, output[-3000:]
     assert delivery_status(build) == EXPECTED_STATUS
+    assert azure_status(build) == EXPECTED_AZURE_STATUS
     assert focus_rows(build) == focus_rows(fixture_build)
     report_figure(f"deliveries (local): {len(focus_rows(build))} FOCUS rows, as from the fixture")
 
@@ -263,9 +338,15 @@ def test_azure_blob_sas_reads_the_same_focus_rows(
     deliveries, fixture_build, tmp_path, report_figure
 ):
     with azurite_with_read_only_sas("billing", deliveries, tmp_path / "azurite") as credentials:
-        build, output = cloud_build(tmp_path / "az", "az://billing", credentials.env())
+        env = {**credentials.env(), **azure_env("az://billing")}
+        build, output = cloud_build(tmp_path / "az", "az://billing", env)
         assert build.result.returncode == 0, output[-3000:]
         assert delivery_status(build) == EXPECTED_STATUS
+        assert azure_status(build) == EXPECTED_AZURE_STATUS
+        sources = build.query(
+            f"select distinct x_SourceFile from {MART} where x_Provider = 'azure'"
+        )
+        assert sources and all(path.startswith("az://billing/azure/") for (path,) in sources)
         assert focus_rows(build) == focus_rows(fixture_build)
         report_figure(
             f"deliveries (Azurite, read+list SAS): {len(focus_rows(build))} FOCUS rows, "
@@ -278,5 +359,7 @@ def test_azure_blob_sas_reads_the_same_focus_rows(
                 f"BlobEndpoint={credentials.blob_endpoint};SharedAccessSignature={forged}"
             )
         }
-        _, output = cloud_build(tmp_path / "az_wrong", "az://billing", wrong)
+        _, output = cloud_build(
+            tmp_path / "az_wrong", "az://billing", {**wrong, **azure_env("az://billing")}
+        )
         assert "AuthorizationFailure" in output or "403" in output, output[-2000:]

@@ -9,13 +9,13 @@
 ) }}
 
 select
-    billing_period_start_date,
+    delivery_key,
     count(*) filter (where delivery_status = 'missing') as missing_file_count
 
 from {{ ref('int_aws__delivery_files') }}
 
-where billing_period_start_date is not null
+where delivery_key is not null
 
-group by billing_period_start_date
+group by delivery_key
 
 having count(*) filter (where delivery_status = 'selected') = 0

@@ -31,7 +31,16 @@ with
 
 listed as (
 
-    select * from {{ ref('stg_aws__delivery_manifests') }}
+    select
+        manifest_file,
+        manifest_modified_at,
+        delivery_id,
+        listed_file,
+        strftime(billing_period_start_date, '%Y-%m-%d') as delivery_key,
+        -- The object key below the bucket: a copy under another root still matches.
+        regexp_replace(listed_file, '^[a-z0-9]+://[^/]+/', '') as listed_key
+
+    from {{ ref('stg_aws__delivery_manifests') }}
 
 ),
 
@@ -44,115 +53,4 @@ present as (
 
 ),
 
-listed_matched as (
-
-    select
-        listed.*,
-        present.present_file
-
-    from listed
-
-    left join present
-        on listed.listed_file = present.present_file
-            or ends_with(
-                present.present_file,
-                '/' || regexp_replace(listed.listed_file, '^[a-z0-9]+://[^/]+/', '')
-            )
-
-),
-
-manifests as (
-
-    select
-        manifest_file,
-        manifest_modified_at,
-        billing_period_start_date,
-        count(*) as listed_file_count,
-        count(present_file) as present_file_count
-
-    from listed_matched
-
-    group by manifest_file, manifest_modified_at, billing_period_start_date
-
-),
-
-chosen as (
-
-    select
-        manifest_file,
-        billing_period_start_date
-
-    from manifests
-
-    where present_file_count = listed_file_count
-
-    qualify row_number() over (
-            partition by billing_period_start_date
-            order by manifest_modified_at desc, manifest_file desc
-        ) = 1
-
-),
-
-file_status as (
-
-    select
-        listed_matched.billing_period_start_date,
-        listed_matched.manifest_file,
-        listed_matched.delivery_id,
-        coalesce(listed_matched.present_file, listed_matched.listed_file) as data_file,
-        listed_matched.present_file is not null as is_present,
-        case
-            when listed_matched.present_file is null then 'missing'
-            when chosen.manifest_file is not null then 'selected'
-            else 'superseded'
-        end as delivery_status
-
-    from listed_matched
-
-    left join chosen
-        on listed_matched.manifest_file = chosen.manifest_file
-
-),
-
-per_file as (
-
-    -- A file listed by several manifests keeps its best status (selected over superseded).
-    select * from file_status
-
-    qualify row_number() over (
-            partition by data_file
-            order by
-                case delivery_status when 'selected' then 0 when 'superseded' then 1 else 2 end,
-                manifest_file desc
-        ) = 1
-
-),
-
-unlisted as (
-
-    select
-        cast(null as date) as billing_period_start_date,
-        cast(null as {{ dbt.type_string() }}) as manifest_file,
-        cast(null as {{ dbt.type_string() }}) as delivery_id,
-        present.present_file as data_file,
-        true as is_present,
-        'unlisted' as delivery_status
-
-    from present
-
-    where present.present_file not in (
-            select per_file.data_file from per_file
-            where per_file.is_present
-        )
-
-),
-
-final as (
-
-    select * from per_file
-    union all
-    select * from unlisted
-
-)
-
-select * from final
+{{ delivery_file_statuses() }}

@@ -3,7 +3,8 @@
     four staging models share one contract, so they stack column for column; `source_system`
     names the shape, `agreement` (EA, MCA) and `dataset` (actual, amortized) what it holds. FOCUS
     needs both datasets of an agreement (DECISIONLOG D-101), so an agreement with only one of them
-    enabled stops the build with what to do. One row per raw row.
+    enabled stops the build with what to do. With export manifests (var azure_manifest_path) only
+    the files of each export month's latest complete run are read. One row per raw row.
 -#}
 {%- set shapes = [] -%}
 {%- for agreement in ['ea', 'mca'] -%}
@@ -29,9 +30,19 @@
         ~ " azure_mca_*_enabled to true, or azure_enabled to false."
     ) }}
 {%- endif %}
+{%- set read_manifests = var('azure_manifest_path', env_var('FOCUS_AZURE_MANIFEST_PATH', '')) != '' %}
 
 with
 
+{% if read_manifests -%}
+    selected_files as (
+
+        select data_file from {{ ref('int_azure__delivery_files') }}
+        where delivery_status = 'selected'
+
+    ),
+
+{% endif -%}
 {% for agreement, dataset in shapes %}
     azure_{{ agreement }}_{{ dataset }} as (
 
@@ -42,6 +53,11 @@ with
             '{{ dataset }}' as dataset
 
         from {{ ref('stg_azure__' ~ agreement ~ '_' ~ dataset ~ '_cost_details') }}
+
+        {% if read_manifests -%}
+            -- Only the files of each export month's latest complete run.
+            where source_file in (select selected_files.data_file from selected_files)
+        {%- endif %}
 
     ),
 
