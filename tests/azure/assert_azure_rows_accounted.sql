@@ -3,7 +3,8 @@
     Every raw Azure row is accounted for exactly once, per source file: it reaches the FOCUS mart,
     is replaced by its amortized twin (actual rows other than commitment purchases and refunds,
     D-101), or is quarantined. Also the grain check of the staging models, which have no key:
-    every staged row reaches int_azure__cost_details_checked once. Returns the files that differ.
+    every staged row reaches int_azure__cost_details_checked once. With export manifests only the
+    files of the chosen runs count (int_azure__delivery_files). Returns the files that differ.
 -#}
 {%- set staging_models = [] -%}
 {%- for agreement in ['ea', 'mca'] -%}
@@ -14,15 +15,28 @@
         {%- endif -%}
     {%- endfor -%}
 {%- endfor %}
+{%- set read_manifests = var('azure_manifest_path', env_var('FOCUS_AZURE_MANIFEST_PATH', '')) != '' %}
 
 with
 
-staged as (
+staged_all as (
 
     {% for model_name in staging_models %}
         select source_file from {{ ref(model_name) }}
         {% if not loop.last %}union all{% endif %}
     {% endfor %}
+
+),
+
+staged as (
+
+    select source_file from staged_all
+    {% if read_manifests -%}
+        where source_file in (
+            select data_file from {{ ref('int_azure__delivery_files') }}
+            where delivery_status = 'selected'
+        )
+    {%- endif %}
 
 ),
 
