@@ -119,7 +119,10 @@ GAPS = {
         "commitment_fee": [("PublisherName", None), ("ServiceName", None)],
         "unused_commitment": [("SkuId", None), ("ChargeDescription", None)],
         "marketplace": [("SkuPriceId", "-2")],
-        "credit": [("SubAccountName", "Unassigned"), ("ServiceName", None)],
+        "credit": [
+            ("SubAccountId", None), ("SubAccountName", "Unassigned"), ("SubAccountType", None),
+            ("ServiceName", None),
+        ],
     },
     "azure_1_2_preview": {
         "covered_usage": [("CommitmentDiscountStatus", None), ("PublisherName", None)],
@@ -174,7 +177,7 @@ def _templates(provider: str) -> list[Template]:
                      "us-east-1"),
             Template("unused_commitment", "Usage", "Usage-Based", "Savings Plans for AWS Compute usage",
                      "Compute", "Other (Compute)", "AMZN-SP-COMPUTE", "ComputeSP:1yrNoUpfront",
-                     "Hrs", d("1"), d("0"), "AWS", "Unused Savings Plan commitment", None, sp),
+                     "Hrs", d("1"), d("0"), "AWS", "Unused Savings Plan commitment", sp, sp),
             Template("commitment_fee", "Purchase", "Recurring", "Savings Plans for AWS Compute usage",
                      "Compute", "Other (Compute)", "AMZN-SP-COMPUTE", "ComputeSP:1yrNoUpfront",
                      "Hrs", d("1"), d("0"), "AWS", "1 year No Upfront Compute Savings Plan",
@@ -207,11 +210,11 @@ def _templates(provider: str) -> list[Template]:
                      rg + "/microsoft.compute/virtualmachines/vm-api-01", ri, "eastus"),
             Template("unused_commitment", "Usage", "Usage-Based", "Virtual Machines", "Compute",
                      "Virtual Machines", "DZH318Z0BQ4M", "D8s v5", "1 Hour", d("0.384"), d("0"),
-                     "Microsoft", "D8s v5 - unused reservation", None, ri, "eastus"),
+                     "Microsoft", "D8s v5 - unused reservation", ri, ri, "eastus"),
             Template("commitment_fee", "Purchase", "Recurring", "Virtual Machines", "Compute",
                      "Virtual Machines", "DZH318Z0BQ4M", "D8s v5", "1 Hour", d("0.25"), d("0"),
                      "Microsoft", "Reserved VM Instance, D8s v5, 1 Year", ri, ri),
-            Template("marketplace", "Usage", "Usage-Based", "Contoso Firewall", "Security",
+            Template("marketplace", "Usage", "Usage-Based", "Contoso Firewall", "Networking",
                      "Network Security", "contoso-fw-byol", "Firewall vCPU", "1 Hour", d("0.5"),
                      d("0"), "Contoso Ltd", "Contoso Firewall vCPU hour",
                      rg + "/microsoft.compute/virtualmachines/fw-01", region="eastus"),
@@ -265,6 +268,17 @@ ACCOUNTS = {
 PROVIDER_NAME = {"aws": "AWS", "azure": "Microsoft", "gcp": "Google Cloud"}
 ISSUER = {"aws": "AWS", "azure": "Microsoft", "gcp": "Google"}
 TAG_SETS = [{"team": "web", "env": "prod"}, {"team": "data"}, {}]
+
+
+def _resource_type(provider: str, template: Template) -> str | None:
+    """The provider's kind of resource: its commitment for commitment rows, else by service."""
+    if template.resource is None:
+        return None
+    if template.resource == template.commitment:
+        return {"aws": "Savings Plan", "azure": "Reservation", "gcp": "Commitment"}[provider]
+    if template.kind == "storage":
+        return {"aws": "Bucket", "azure": "Storage Account", "gcp": "Bucket"}[provider]
+    return "Virtual Machine"
 
 
 def _money(value: Decimal) -> Decimal:
@@ -323,16 +337,17 @@ def canonical_rows(shape: str, rows: int, months: Sequence[str], seed: int) -> l
         elif kind == "commitment_fee":
             effective = Decimal(0)
         elif kind in ("credit", "tax"):
+            # FOCUS: a credit's or tax's Effective, List and Contracted costs equal its BilledCost.
             amount = _money(Decimal(rng.randrange(100, 5000)) / Decimal(100))
             billed = -amount if kind == "credit" else amount
-            effective = billed
-            list_cost = contracted_cost = billed if kind == "tax" else Decimal(0)
+            effective = list_cost = contracted_cost = billed
         elif kind == "correction":
             billed = -contracted_cost
             effective = billed
             list_cost = -list_cost
             contracted_cost = -contracted_cost
         priced = template.pricing_unit is not None
+        consumed = template.charge_category == "Usage" and kind != "unused_commitment"
         commitment_category = None
         commitment_type = None
         commitment_unit = None
@@ -376,8 +391,9 @@ def canonical_rows(shape: str, rows: int, months: Sequence[str], seed: int) -> l
             "CommitmentDiscountStatus": status,
             "CommitmentDiscountType": commitment_type,
             "CommitmentDiscountUnit": commitment_unit,
-            "ConsumedQuantity": quantity if template.charge_category == "Usage" else None,
-            "ConsumedUnit": template.pricing_unit if template.charge_category == "Usage" else None,
+            # FOCUS: consumption only on usage that was used (not on unused commitment rows).
+            "ConsumedQuantity": quantity if consumed else None,
+            "ConsumedUnit": template.pricing_unit if consumed else None,
             "ContractedCost": contracted_cost,
             "ContractedUnitPrice": contracted_price if priced else None,
             "EffectiveCost": effective,
@@ -385,7 +401,12 @@ def canonical_rows(shape: str, rows: int, months: Sequence[str], seed: int) -> l
             "InvoiceIssuerName": ISSUER[provider],
             "ListCost": list_cost,
             "ListUnitPrice": list_price if priced else None,
-            "PricingCategory": ("Committed" if template.commitment else "Standard")
+            # FOCUS: a commitment's own purchase is Standard; usage it covers is Committed.
+            "PricingCategory": (
+                "Committed"
+                if template.commitment and template.charge_category == "Usage"
+                else "Standard"
+            )
             if priced
             else None,
             "PricingCurrency": "USD",
@@ -403,10 +424,7 @@ def canonical_rows(shape: str, rows: int, months: Sequence[str], seed: int) -> l
             }[template.region],  # fmt: skip
             "ResourceId": template.resource,
             "ResourceName": template.resource.rsplit("/", 1)[-1] if template.resource else None,
-            "ResourceType": {"compute": "Virtual Machine", "storage": "Storage",
-                             "covered_usage": "Virtual Machine"}.get(kind)  # fmt: skip
-            if template.resource and template.commitment != template.resource
-            else ("Commitment" if template.resource else None),
+            "ResourceType": _resource_type(provider, template),
             "ServiceCategory": template.service_category,
             "ServiceName": template.service_name,
             "ServiceSubcategory": template.service_subcategory,

@@ -41,7 +41,7 @@ focus_rows as (
         BillingCurrency as currency_code,
         sum(EffectiveCost) as focus_effective_cost
     from {{ ref('focus_cost_and_usage') }}
-    where x_Provider = 'aws'
+    where x_Provider = 'aws' and x_SourceSystem like 'aws_cur%'  -- not AWS's native FOCUS export rows
     group by BillingPeriodStart, BillingCurrency
 
 )
