@@ -183,7 +183,7 @@ def _templates(provider: str) -> list[Template]:
                      "Hrs", d("1"), d("0"), "AWS", "1 year No Upfront Compute Savings Plan",
                      sp, sp),
             Template("marketplace", "Usage", "Usage-Based", "Acme Observability Pro", "Management and Governance",
-                     "Observability", "MKT-ACME-OBS", "MP:Hosts", "Hosts", d("0.75"), d("0"),
+                     "Other (Management and Governance)", "MKT-ACME-OBS", "MP:Hosts", "Hosts", d("0.75"), d("0"),
                      "Acme Observability Inc", "Acme Observability Pro per host hour", None),
             Template("credit", "Credit", "One-Time", "Amazon Elastic Compute Cloud", "Compute",
                      "Virtual Machines", "", "", None, d("0"), d("0"), "AWS",
@@ -215,7 +215,7 @@ def _templates(provider: str) -> list[Template]:
                      "Virtual Machines", "DZH318Z0BQ4M", "D8s v5", "1 Hour", d("0.25"), d("0"),
                      "Microsoft", "Reserved VM Instance, D8s v5, 1 Year", ri, ri),
             Template("marketplace", "Usage", "Usage-Based", "Contoso Firewall", "Networking",
-                     "Network Security", "contoso-fw-byol", "Firewall vCPU", "1 Hour", d("0.5"),
+                     "Other (Networking)", "contoso-fw-byol", "Firewall vCPU", "1 Hour", d("0.5"),
                      d("0"), "Contoso Ltd", "Contoso Firewall vCPU hour",
                      rg + "/microsoft.compute/virtualmachines/fw-01", region="eastus"),
             Template("credit", "Credit", "One-Time", "Azure Credit", "Other", "Other (Other)", "",
@@ -260,13 +260,17 @@ def _templates(provider: str) -> list[Template]:
     ]  # fmt: skip
 
 
+# One billing account per shape: a real account delivers one of its provider's exports, since
+# reading two exports of the same account double counts (docs/FOCUS_EXPORTS.md).
 ACCOUNTS = {
-    "aws": ("111122223333", "Acme Payer", "444455556666", "acme-prod"),
-    "azure": ("98765432", "Acme Enrollment", "00000000-0000-0000-0000-0000000000a1", "acme-prod-sub"),
+    "aws_1_0": ("111122223333", "Acme Payer", "444455556666", "acme-prod"),
+    "aws_1_2": ("777788889999", "Globex Payer", "222233334444", "globex-prod"),
+    "azure_1_0": ("98765432", "Acme Enrollment", "00000000-0000-0000-0000-0000000000a1", "acme-prod-sub"),
+    "azure_1_2_preview": ("12345678:87654321_2019-05-31", "Globex MCA", "00000000-0000-0000-0000-0000000000b2", "globex-prod-sub"),
     "gcp": ("010101-F0FFF0-61C528", "Acme Billing", "acme-prod", "Acme Production"),
 }  # fmt: skip
 PROVIDER_NAME = {"aws": "AWS", "azure": "Microsoft", "gcp": "Google Cloud"}
-ISSUER = {"aws": "AWS", "azure": "Microsoft", "gcp": "Google"}
+ISSUER = {"aws": "AWS", "azure": "Microsoft", "gcp": "Google Cloud"}
 TAG_SETS = [{"team": "web", "env": "prod"}, {"team": "data"}, {}]
 
 
@@ -302,7 +306,7 @@ def canonical_rows(shape: str, rows: int, months: Sequence[str], seed: int) -> l
     provider = shape_provider(shape)
     rng = random.Random(f"{seed}:{shape}")
     templates = _templates(provider)
-    billing_id, billing_name, sub_id, sub_name = ACCOUNTS[provider]
+    billing_id, billing_name, sub_id, sub_name = ACCOUNTS[shape]
     starts = _month_starts(months)
     result = []
     for index in range(rows):

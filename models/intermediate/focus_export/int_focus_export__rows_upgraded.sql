@@ -25,6 +25,72 @@ currencies as (
 
 ),
 
+aws_services as (
+
+    select * from {{ ref('map_aws__services') }}
+
+),
+
+services as (
+
+    select * from {{ ref('map_focus_export__services') }}
+
+),
+
+aws_units as (
+
+    select * from {{ ref('map_aws__pricing_units') }}
+
+),
+
+units as (
+
+    select * from {{ ref('map_focus_export__units') }}
+
+),
+
+mapped as (
+
+    select
+        rows_unioned.*,
+        case
+            when rows_unioned.provider = 'aws'
+                and aws_services.service_category = rows_unioned.service_category
+                then aws_services.service_subcategory
+            when services.service_category = rows_unioned.service_category
+                then services.service_subcategory
+        end as mapped_service_subcategory,
+        coalesce(aws_pricing_units.focus_unit, pricing_units.focus_unit) as mapped_pricing_unit,
+        coalesce(aws_consumed_units.focus_unit, consumed_units.focus_unit) as mapped_consumed_unit
+
+    from rows_unioned
+
+    left join aws_services
+        on rows_unioned.provider = 'aws'
+            and rows_unioned.service_code = aws_services.service_code
+
+    left join services
+        on rows_unioned.provider = services.provider
+            and rows_unioned.service_name = services.service_name
+
+    left join aws_units as aws_pricing_units
+        on rows_unioned.provider = 'aws'
+            and rows_unioned.pricing_unit = aws_pricing_units.aws_unit
+
+    left join units as pricing_units
+        on rows_unioned.provider = pricing_units.provider
+            and rows_unioned.pricing_unit = pricing_units.provider_unit
+
+    left join aws_units as aws_consumed_units
+        on rows_unioned.provider = 'aws'
+            and rows_unioned.consumed_unit = aws_consumed_units.aws_unit
+
+    left join units as consumed_units
+        on rows_unioned.provider = consumed_units.provider
+            and rows_unioned.consumed_unit = consumed_units.provider_unit
+
+),
+
 charge_categories as (
 
     select * from {{ ref('focus_enumerations') }}
@@ -39,40 +105,43 @@ upgraded as (
             {%- if name in conversions -%}
                 {%- set conversion = conversions[name] -%}
                 case
-                    when rows_unioned.source_version_number < {{ conversion.introduced_in }}
+                    when mapped.source_version_number < {{ conversion.introduced_in }}
                         {% if conversion.get('replaces_delivered') -%}
                         then {{ conversion.expression }}
                         {%- else -%}
-                        then coalesce(rows_unioned.{{ name }}, {{ conversion.expression }})
+                        then coalesce(mapped.{{ name }}, {{ conversion.expression }})
                         {%- endif %}
-                    else rows_unioned.{{ name }}
+                    else mapped.{{ name }}
                 end as {{ name }},
             {%- else -%}
-                rows_unioned.{{ name }},
+                mapped.{{ name }},
             {%- endif %}
         {% endfor -%}
-        rows_unioned.cast_failures,
-        rows_unioned.line_item_id,
-        rows_unioned.time_interval,
+        mapped.cast_failures,
+        mapped.line_item_id,
+        mapped.time_interval,
+        mapped.mapped_service_subcategory,
+        mapped.mapped_pricing_unit,
+        mapped.mapped_consumed_unit,
         case
-            when rows_unioned.cast_failures is not null
-                then 'value did not cast: ' || rows_unioned.cast_failures
-            when rows_unioned.billing_period_start_at is null then 'no BillingPeriodStart'
-            when rows_unioned.charge_period_start_at is null then 'no ChargePeriodStart'
-            when rows_unioned.billed_cost is null then 'no BilledCost'
+            when mapped.cast_failures is not null
+                then 'value did not cast: ' || mapped.cast_failures
+            when mapped.billing_period_start_at is null then 'no BillingPeriodStart'
+            when mapped.charge_period_start_at is null then 'no ChargePeriodStart'
+            when mapped.billed_cost is null then 'no BilledCost'
             when currencies.currency_code is null
-                then 'unknown BillingCurrency: ' || coalesce(rows_unioned.billing_currency, 'null')
+                then 'unknown BillingCurrency: ' || coalesce(mapped.billing_currency, 'null')
             when charge_categories.value is null
-                then 'unknown ChargeCategory: ' || coalesce(rows_unioned.charge_category, 'null')
+                then 'unknown ChargeCategory: ' || coalesce(mapped.charge_category, 'null')
         end as quarantine_reason
 
-    from rows_unioned
+    from mapped
 
     left join currencies
-        on rows_unioned.billing_currency = currencies.currency_code
+        on mapped.billing_currency = currencies.currency_code
 
     left join charge_categories
-        on rows_unioned.charge_category = charge_categories.value
+        on mapped.charge_category = charge_categories.value
 
 )
 
