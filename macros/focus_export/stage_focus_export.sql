@@ -52,7 +52,7 @@ renamed as (
             {%- elif kind == 'decimal' -%}
                 {{ safe_text_to_focus_decimal('cast(source.' ~ source_column ~ ' as ' ~ dbt.type_string() ~ ')') }}
             {%- elif kind == 'tags' -%}
-                nullif(cast({{ tags }} as {{ dbt.type_string() }}), '')
+                nullif(nullif(cast({{ tags }} as {{ dbt.type_string() }}), ''), '[]')
             {%- else -%}
                 nullif(cast(source.{{ source_column }} as {{ dbt.type_string() }}), '')
             {%- endif %} as {{ name }},
