@@ -20,7 +20,6 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-
 from conftest import FIXTURE_DATA, MART, REPO_ROOT, build_project
 
 FIXTURE = FIXTURE_DATA / "focus_export"
@@ -128,7 +127,10 @@ def test_readme_hand_totals_are_the_raw_file_totals():
     assert len(hand) == 10
     for shape, (system, _, _) in SHAPES.items():
         for period, (rows, amount) in raw_totals(shape).items():
-            assert hand[(system, period)] == (rows, amount.quantize(CENT, ROUND_HALF_UP)), (system, period)
+            assert hand[(system, period)] == (rows, amount.quantize(CENT, ROUND_HALF_UP)), (
+                system,
+                period,
+            )
 
 
 def test_focus_totals_equal_raw_totals_to_the_cent(native_build, report_figure):
@@ -174,37 +176,126 @@ PRICED = ("Usage", "Purchase")
 
 # (shape, FOCUS column in the raw file, x_Repairs column, predicate on the raw row, expected "to")
 GAP_CASES = [
-    ("aws_1_0", "InvoiceIssuerName", "invoice_issuer_name", lambda r: r["InvoiceIssuerName"] is None, "AWS"),
+    (
+        "aws_1_0",
+        "InvoiceIssuerName",
+        "invoice_issuer_name",
+        lambda r: r["InvoiceIssuerName"] is None,
+        "AWS",
+    ),
     ("aws_1_0", "PublisherName", "publisher_name", lambda r: r["PublisherName"] is None, "AWS"),
-    ("aws_1_0", "SkuPriceId", "sku_price_id",
-     lambda r: r["SkuPriceId"] is None and r["ChargeCategory"] in PRICED, "AMZN-S3-STD:GB-Mo"),
-    ("aws_1_0", "CommitmentDiscountStatus", "commitment_discount_status",
-     lambda r: r["CommitmentDiscountStatus"] is None and r["CommitmentDiscountId"]
-     and r["ChargeCategory"] == "Usage", "Unused"),
+    (
+        "aws_1_0",
+        "SkuPriceId",
+        "sku_price_id",
+        lambda r: r["SkuPriceId"] is None and r["ChargeCategory"] in PRICED,
+        "AMZN-S3-STD:GB-Mo",
+    ),
+    (
+        "aws_1_0",
+        "CommitmentDiscountStatus",
+        "commitment_discount_status",
+        lambda r: (
+            r["CommitmentDiscountStatus"] is None
+            and r["CommitmentDiscountId"]
+            and r["ChargeCategory"] == "Usage"
+        ),
+        "Unused",
+    ),
     ("aws_1_0", "ListCost", "list_cost", lambda r: r["ListCost"] is None, None),
-    ("aws_1_2", "InvoiceIssuerName", "invoice_issuer_name", lambda r: r["InvoiceIssuerName"] is None, "AWS"),
-    ("aws_1_2", "ListUnitPrice", "list_unit_price",
-     lambda r: r["ListUnitPrice"] is None and r["ChargeCategory"] in PRICED, None),
-    ("azure_1_0", "PublisherName", "publisher_name", lambda r: r["PublisherName"] is None, "Microsoft"),
+    (
+        "aws_1_2",
+        "InvoiceIssuerName",
+        "invoice_issuer_name",
+        lambda r: r["InvoiceIssuerName"] is None,
+        "AWS",
+    ),
+    (
+        "aws_1_2",
+        "ListUnitPrice",
+        "list_unit_price",
+        lambda r: r["ListUnitPrice"] is None and r["ChargeCategory"] in PRICED,
+        None,
+    ),
+    (
+        "azure_1_0",
+        "PublisherName",
+        "publisher_name",
+        lambda r: r["PublisherName"] is None,
+        "Microsoft",
+    ),
     ("azure_1_0", "ServiceName", "service_name", lambda r: r["ServiceName"] is None, None),
-    ("azure_1_0", "SkuId", "sku_id", lambda r: r["SkuId"] is None and r["ChargeCategory"] in PRICED, "DZH318Z0BQ4M"),
+    (
+        "azure_1_0",
+        "SkuId",
+        "sku_id",
+        lambda r: r["SkuId"] is None and r["ChargeCategory"] in PRICED,
+        "DZH318Z0BQ4M",
+    ),
     ("azure_1_0", "SkuPriceId", "sku_price_id", lambda r: r["SkuPriceId"] == "-2", None),
-    ("azure_1_0", "SubAccountName", "sub_account_name", lambda r: r["SubAccountName"] == "Unassigned", None),
-    ("azure_1_0", "ChargeDescription", "charge_description", lambda r: r["ChargeDescription"] is None, None),
-    ("azure_1_2_preview", "CommitmentDiscountStatus", "commitment_discount_status",
-     lambda r: r["CommitmentDiscountId"] and r["ChargeCategory"] == "Usage", None),
-    ("azure_1_2_preview", "CommitmentDiscountQuantity", "commitment_discount_quantity",
-     lambda r: r["CommitmentDiscountId"] and r["ChargeCategory"] in PRICED, None),
-    ("azure_1_2_preview", "CommitmentDiscountUnit", "commitment_discount_unit",
-     lambda r: r["CommitmentDiscountId"] and r["ChargeCategory"] in PRICED, "Hours"),
-    ("gcp", "CommitmentDiscountStatus", "commitment_discount_status",
-     lambda r: r["CommitmentDiscountStatus"] is None and r["CommitmentDiscountId"]
-     and r["ChargeCategory"] == "Usage", "Used"),
+    (
+        "azure_1_0",
+        "SubAccountName",
+        "sub_account_name",
+        lambda r: r["SubAccountName"] == "Unassigned",
+        None,
+    ),
+    (
+        "azure_1_0",
+        "ChargeDescription",
+        "charge_description",
+        lambda r: r["ChargeDescription"] is None,
+        None,
+    ),
+    (
+        "azure_1_2_preview",
+        "CommitmentDiscountStatus",
+        "commitment_discount_status",
+        lambda r: r["CommitmentDiscountId"] and r["ChargeCategory"] == "Usage",
+        None,
+    ),
+    (
+        "azure_1_2_preview",
+        "CommitmentDiscountQuantity",
+        "commitment_discount_quantity",
+        lambda r: r["CommitmentDiscountId"] and r["ChargeCategory"] in PRICED,
+        None,
+    ),
+    (
+        "azure_1_2_preview",
+        "CommitmentDiscountUnit",
+        "commitment_discount_unit",
+        lambda r: r["CommitmentDiscountId"] and r["ChargeCategory"] in PRICED,
+        "Hours",
+    ),
+    (
+        "gcp",
+        "CommitmentDiscountStatus",
+        "commitment_discount_status",
+        lambda r: (
+            r["CommitmentDiscountStatus"] is None
+            and r["CommitmentDiscountId"]
+            and r["ChargeCategory"] == "Usage"
+        ),
+        "Used",
+    ),
     ("gcp", "Tags", "tags", lambda r: bool(r["Tags"]), None),
-    ("aws_1_0", "PricingUnit", "pricing_unit", lambda r: r["PricingUnit"] in ("Hrs", "GB-Mo"), None),
-    ("azure_1_0", "PricingUnit", "pricing_unit", lambda r: r["PricingUnit"] in ("1 Hour", "1 GB/Month"), None),
+    (
+        "aws_1_0",
+        "PricingUnit",
+        "pricing_unit",
+        lambda r: r["PricingUnit"] in ("Hrs", "GB-Mo"),
+        None,
+    ),
+    (
+        "azure_1_0",
+        "PricingUnit",
+        "pricing_unit",
+        lambda r: r["PricingUnit"] in ("1 Hour", "1 GB/Month"),
+        None,
+    ),
     ("gcp", "PricingUnit", "pricing_unit", lambda r: r["PricingUnit"] is not None, None),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(
@@ -212,7 +303,9 @@ GAP_CASES = [
     GAP_CASES,
     ids=[f"{case[0]}-{case[2]}" for case in GAP_CASES],
 )
-def test_each_gap_is_repaired_and_recorded(native_build, shape, raw_column, column, has_gap, expected_to):
+def test_each_gap_is_repaired_and_recorded(
+    native_build, shape, raw_column, column, has_gap, expected_to
+):
     gaps = [row for row in raw_rows(shape) if has_gap(row)]
     assert gaps, "the fixture carries this gap"
     rows = mart_rows(native_build, SHAPES[shape][0])
@@ -344,9 +437,10 @@ def test_generator_is_deterministic_and_seeded(tmp_path):
 def test_generator_reproduces_the_committed_fixture(tmp_path):
     assert gen.main(["--rows", "16", "--out", str(tmp_path)]) == 0
     committed = {
-        key: value for key, value in _digest(FIXTURE_DATA).items()
+        key: value
+        for key, value in _digest(FIXTURE_DATA).items()
         if key.startswith("focus_export/") and not key.endswith("README.md")
-    }  # fmt: skip
+    }
     assert _digest(tmp_path) == committed
 
 
