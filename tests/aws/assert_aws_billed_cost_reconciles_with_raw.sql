@@ -41,7 +41,7 @@ quarantined_rows as (
         coalesce(sum(unblended_cost), 0) as quarantined_cost,
         count(*) as quarantined_rows
     from {{ ref('focus_quarantined_line_items') }}
-    where provider = 'aws' and source_system like 'aws_cur%'  -- not AWS's native FOCUS export rows
+    where provider = 'aws' and source_system like 'aws_cur%'
     group by billing_period_start_at, currency_code
 
 ),

@@ -31,10 +31,7 @@ focus_rows as (
         sum(BilledCost) as billed_cost,
         count(*) as focus_rows
     from {{ ref('focus_cost_and_usage') }}
-    where x_SourceSystem in (
-        'aws_focus_1_0', 'aws_focus_1_2', 'azure_focus_1_0', 'azure_focus_1_2_preview',
-        'gcp_focus_1_0'
-    )
+    where x_SourceSystem like '%\_focus\_%' escape '\'
     group by x_SourceSystem, BillingPeriodStart, BillingCurrency
 
 ),
@@ -48,21 +45,30 @@ quarantined_rows as (
         coalesce(sum(unblended_cost), 0) as quarantined_cost,
         count(*) as quarantined_rows
     from {{ ref('focus_quarantined_line_items') }}
-    where source_system in (
-        'aws_focus_1_0', 'aws_focus_1_2', 'azure_focus_1_0', 'azure_focus_1_2_preview',
-        'gcp_focus_1_0'
-    )
+    where source_system like '%\_focus\_%' escape '\'
     group by source_system, billing_period_start_at, currency_code
 
 ),
 
 groups as (
 
-    select source_system, billing_period_start_at, currency_code from raw_rows
+    select
+        source_system,
+        billing_period_start_at,
+        currency_code
+    from raw_rows
     union distinct
-    select source_system, billing_period_start_at, currency_code from focus_rows
+    select
+        source_system,
+        billing_period_start_at,
+        currency_code
+    from focus_rows
     union distinct
-    select source_system, billing_period_start_at, currency_code from quarantined_rows
+    select
+        source_system,
+        billing_period_start_at,
+        currency_code
+    from quarantined_rows
 
 ),
 
@@ -83,12 +89,14 @@ compared as (
 
     left join raw_rows
         on groups.source_system = raw_rows.source_system
-            and groups.billing_period_start_at is not distinct from raw_rows.billing_period_start_at
+            and groups.billing_period_start_at
+            is not distinct from raw_rows.billing_period_start_at
             and groups.currency_code is not distinct from raw_rows.currency_code
 
     left join focus_rows
         on groups.source_system = focus_rows.source_system
-            and groups.billing_period_start_at is not distinct from focus_rows.billing_period_start_at
+            and groups.billing_period_start_at
+            is not distinct from focus_rows.billing_period_start_at
             and groups.currency_code is not distinct from focus_rows.currency_code
 
     left join quarantined_rows

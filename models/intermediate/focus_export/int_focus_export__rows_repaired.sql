@@ -39,17 +39,17 @@ repaired as (
         {% for name, kind in focus_export_staging_columns() if name not in ['cast_failures'] -%}
             {%- if name in repaired_columns -%}
                 case
-                    {% for repair in repairs if repair.column == name -%}
-                    when {{ repair.when }} then {{ repair.to }}
-                    {% endfor -%}
-                    else {{ name }}
+                    {%- for repair in repairs if repair.column == name %}
+                        when {{ repair.when }} then {{ repair.to }}
+                    {%- endfor %}
+                    else rows_upgraded.{{ name }}
                 end as {{ name }},
             {%- else -%}
-                {{ name }},
+                rows_upgraded.{{ name }},
             {%- endif %}
         {% endfor -%}
-        line_item_id,
-        time_interval,
+        rows_upgraded.line_item_id,
+        rows_upgraded.time_interval,
         nullif('[' || {{ concat_non_null(records) }} || ']', '[]') as repairs
 
     from rows_upgraded

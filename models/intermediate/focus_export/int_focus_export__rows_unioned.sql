@@ -25,8 +25,14 @@
 {%- for column in identity_columns -%}
     {%- do identity_values.append("coalesce(" ~ column ~ ", '')") -%}
 {%- endfor -%}
-{%- for column in ['charge_period_start_at', 'charge_period_end_at', 'billed_cost', 'effective_cost', 'pricing_quantity'] -%}
-    {%- do identity_values.append("coalesce(cast(" ~ column ~ " as " ~ dbt.type_string() ~ "), '')") -%}
+{%- set typed_identity_columns = [
+    'charge_period_start_at', 'charge_period_end_at', 'billed_cost', 'effective_cost',
+    'pricing_quantity',
+] -%}
+{%- for column in typed_identity_columns -%}
+    {%- do identity_values.append(
+        "coalesce(cast(" ~ column ~ " as " ~ dbt.type_string() ~ "), '')"
+    ) -%}
 {%- endfor %}
 
 with

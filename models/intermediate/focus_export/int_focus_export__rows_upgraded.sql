@@ -104,13 +104,15 @@ upgraded as (
         {% for name, kind in focus_export_staging_columns() if name != 'cast_failures' -%}
             {%- if name in conversions -%}
                 {%- set conversion = conversions[name] -%}
+                {%- if conversion.get('replaces_delivered') -%}
+                    {%- set converted = conversion.expression -%}
+                {%- else -%}
+                    {%- set converted =
+                        'coalesce(mapped.' ~ name ~ ', ' ~ conversion.expression ~ ')' -%}
+                {%- endif -%}
                 case
                     when mapped.source_version_number < {{ conversion.introduced_in }}
-                        {% if conversion.get('replaces_delivered') -%}
-                        then {{ conversion.expression }}
-                        {%- else -%}
-                        then coalesce(mapped.{{ name }}, {{ conversion.expression }})
-                        {%- endif %}
+                        then {{ converted }}
                     else mapped.{{ name }}
                 end as {{ name }},
             {%- else -%}
