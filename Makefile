@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 DEMO_DATA := data/generated
 DEMO_ROWS ?= 100000
 
-.PHONY: setup validator demo test test-quick lint prove-bigquery clean
+.PHONY: setup validator demo demo-focus-exports test test-quick lint prove-bigquery clean
 
 setup: $(VENV)/.installed
 
@@ -28,7 +28,15 @@ $(VALIDATOR_VENV)/.installed: scripts/setup_validator.sh
 
 demo: setup validator
 	$(BIN)/python scripts/generate_aws_cur.py --rows $(DEMO_ROWS) --out $(DEMO_DATA) --shapes cur2
+	# native FOCUS exports: generated here, read only by demo-focus-exports (off by default)
+	$(BIN)/python scripts/generate_focus_export.py --out $(DEMO_DATA)
 	FOCUS_RAW_DATA_PATH=$(DEMO_DATA) $(BIN)/python scripts/focus_run.py --export-dir exports
+	$(BIN)/python scripts/focus_conformance.py --export-dir exports/focus-1.2
+
+# Native FOCUS exports (AWS FOCUS 1.0/1.2, Azure 1.0/1.2-preview, Google) beside AWS CUR 2.0.
+demo-focus-exports: demo
+	FOCUS_RAW_DATA_PATH=$(DEMO_DATA) $(BIN)/python scripts/focus_run.py --export-dir exports \
+		--vars '{focus_export_enabled: true}'
 	$(BIN)/python scripts/focus_conformance.py --export-dir exports/focus-1.2
 
 test: setup validator
