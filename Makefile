@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 DEMO_DATA := data/generated
 DEMO_ROWS ?= 100000
 
-.PHONY: setup validator demo demo-focus-exports test test-quick lint prove-bigquery clean
+.PHONY: setup validator azurite demo demo-focus-exports test test-quick lint prove-bigquery clean
 
 setup: $(VENV)/.installed
 
@@ -26,20 +26,27 @@ $(VALIDATOR_VENV)/.installed: scripts/setup_validator.sh
 	bash scripts/setup_validator.sh $(VALIDATOR_VENV)
 	touch $@
 
+# Azurite (npm) gives the Azure Blob tests a real Blob API on loopback; moto (PyPI) does S3.
+azurite: .azurite/.installed
+
+.azurite/.installed: scripts/setup_azurite.sh
+	bash scripts/setup_azurite.sh .azurite
+	touch $@
+
 demo: setup validator
 	$(BIN)/python scripts/generate_aws_cur.py --rows $(DEMO_ROWS) --out $(DEMO_DATA) --shapes cur2
 	# native FOCUS exports: generated here, read only by demo-focus-exports (off by default)
 	$(BIN)/python scripts/generate_focus_export.py --out $(DEMO_DATA)
 	FOCUS_RAW_DATA_PATH=$(DEMO_DATA) $(BIN)/python scripts/focus_run.py --export-dir exports
-	$(BIN)/python scripts/focus_conformance.py --export-dir exports/focus-1.2
+	$(BIN)/python scripts/focus_conformance.py --export-dir exports/focus-1.2 --by-provider
 
 # Native FOCUS exports (AWS FOCUS 1.0/1.2, Azure 1.0/1.2-preview, Google) beside AWS CUR 2.0.
 demo-focus-exports: demo
 	FOCUS_RAW_DATA_PATH=$(DEMO_DATA) $(BIN)/python scripts/focus_run.py --export-dir exports \
 		--vars '{focus_export_enabled: true}'
-	$(BIN)/python scripts/focus_conformance.py --export-dir exports/focus-1.2
+	$(BIN)/python scripts/focus_conformance.py --export-dir exports/focus-1.2 --by-provider
 
-test: setup validator
+test: setup validator azurite
 	$(BIN)/python -m pytest
 
 test-quick: setup
