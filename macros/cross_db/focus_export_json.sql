@@ -126,3 +126,19 @@
         )
     )
 {%- endmacro %}
+
+
+{#- A nested value (a list of structs, such as Google's labels) as JSON text. -#}
+{% macro nested_to_json_text(expression) %}
+    {{ return(adapter.dispatch('nested_to_json_text', 'finops_focus')(expression)) }}
+{% endmacro %}
+
+{# DuckDB: to_json writes lists and structs as JSON. #}
+{% macro default__nested_to_json_text(expression) -%}
+    cast(to_json({{ expression }}) as varchar)
+{%- endmacro %}
+
+{# BigQuery: TO_JSON_STRING of an ARRAY<STRUCT<key, value>>. #}
+{% macro bigquery__nested_to_json_text(expression) -%}
+    to_json_string({{ expression }})
+{%- endmacro %}

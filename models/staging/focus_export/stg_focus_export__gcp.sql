@@ -10,5 +10,5 @@
     source_version='1.0',
     version_number='1.0',
     extras={'service_code': 'source.x_ServiceId'},
-    tags='to_json(source.Tags)',
+    tags=nested_to_json_text('source.Tags'),
 ) }}
