@@ -467,3 +467,58 @@ def test_generated_rows_keep_focus_cost_invariants():
 )
 def test_generator_rejects_bad_arguments(argv, tmp_path):
     assert gen.main([*argv, "--out", str(tmp_path)]) == 2
+
+
+# --------------------------------------------------------------------------------------------
+# Bad input: rows a provider's file can really carry that cannot reach FOCUS
+# --------------------------------------------------------------------------------------------
+
+
+def test_bad_rows_are_quarantined_and_still_reconcile(tmp_path):
+    """A Cost Management file with a non-numeric cost, an unknown currency and an unparseable
+    charge period: each row is quarantined with its reason, the build passes (the reconciliation
+    test included) and the good rows reach FOCUS."""
+    import shutil
+
+    import duckdb
+
+    raw = tmp_path / "raw"
+    shutil.copytree(FIXTURE / "azure_1_0", raw / "focus_export" / "azure_1_0")
+    good = raw_rows("azure_1_0")
+    header = [column for column in good[0] if column != "_file"]
+    bad = [
+        {k: ("" if v is None else v) for k, v in row.items() if k != "_file"} for row in good[:3]
+    ]
+    bad[0]["BilledCost"] = "n/a"
+    bad[1]["BillingCurrency"] = "XYZ"
+    bad[2]["ChargePeriodStart"] = "yesterday"
+    folder = raw / "focus_export" / "azure_1_0" / "acme-focus-daily" / "rerun"
+    folder.mkdir(parents=True)
+    with (folder / "part_0_0001.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=header, lineterminator="\r\n")
+        writer.writeheader()
+        writer.writerows(bad)
+    only_azure_1_0 = {
+        "aws_enabled": False,
+        "focus_export_enabled": True,
+        "focus_export_aws_1_0_enabled": False,
+        "focus_export_aws_1_2_enabled": False,
+        "focus_export_azure_1_2_preview_enabled": False,
+        "focus_export_gcp_enabled": False,
+    }
+    build = build_project(tmp_path / "build", raw, dbt_vars=only_azure_1_0)
+    assert build.result.returncode == 0, build.result.output[-4000:]
+    with duckdb.connect(str(build.duckdb_path), read_only=True) as connection:
+        reasons = sorted(
+            reason
+            for (reason,) in connection.sql(
+                "select quarantine_reason from main_focus.focus_quarantined_line_items"
+            ).fetchall()
+        )
+        focus_rows = connection.sql(f"select count(*) from {MART}").fetchone()[0]
+    assert reasons == [
+        "unknown BillingCurrency: XYZ",
+        "value did not cast: billed_cost;",
+        "value did not cast: charge_period_start_at;",
+    ]
+    assert focus_rows == len(good)
