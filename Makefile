@@ -41,6 +41,7 @@ demo: setup validator
 	$(BIN)/python scripts/generate_gcp_billing_export.py --rows $(DEMO_GCP_ROWS) --out $(DEMO_DATA)  # gcp
 	$(BIN)/python scripts/generate_openai_costs.py --rows 2000 --out $(DEMO_DATA)
 	$(BIN)/python scripts/generate_anthropic_cost_report.py --rows 2000 --out $(DEMO_DATA)
+	$(BIN)/python scripts/generate_focus_export.py --out $(DEMO_DATA)  # native FOCUS exports
 	FOCUS_RAW_DATA_PATH=$(DEMO_DATA) $(BIN)/python scripts/focus_run.py --export-dir exports \
 		--vars "$$(cat vars/all_providers.yml)"
 	$(BIN)/python scripts/focus_conformance.py --export-dir exports/focus-1.2 --by-provider

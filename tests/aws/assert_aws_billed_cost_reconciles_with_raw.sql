@@ -27,7 +27,8 @@ focus_rows as (
         sum(BilledCost) as billed_cost,
         sum(x_MergedLineItemCount) as merged_rows
     from {{ ref('focus_cost_and_usage') }}
-    where x_Provider = 'aws' and x_RowOrigin = 'source'
+    -- AWS's native FOCUS export rows (x_SourceSystem aws_focus_*) reconcile in tests/focus_export
+    where x_Provider = 'aws' and x_SourceSystem like 'aws_cur%' and x_RowOrigin = 'source'
     group by BillingPeriodStart, BillingCurrency
 
 ),
@@ -40,7 +41,7 @@ quarantined_rows as (
         coalesce(sum(unblended_cost), 0) as quarantined_cost,
         count(*) as quarantined_rows
     from {{ ref('focus_quarantined_line_items') }}
-    where provider = 'aws'
+    where provider = 'aws' and source_system like 'aws_cur%'
     group by billing_period_start_at, currency_code
 
 ),

@@ -41,7 +41,8 @@ focus_rows as (
         BillingCurrency as currency_code,
         sum(EffectiveCost) as focus_effective_cost
     from {{ ref('focus_cost_and_usage') }}
-    where x_Provider = 'aws'
+    -- not AWS's native FOCUS export rows (x_SourceSystem aws_focus_*)
+    where x_Provider = 'aws' and x_SourceSystem like 'aws_cur%'
     group by BillingPeriodStart, BillingCurrency
 
 )

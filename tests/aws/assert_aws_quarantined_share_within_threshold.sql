@@ -20,7 +20,7 @@ quarantined as (
         count(*) as quarantined_rows,
         coalesce(sum(abs(unblended_cost)), 0) as quarantined_cost
     from {{ ref('focus_quarantined_line_items') }}
-    where provider = 'aws' and not is_duplicate
+    where provider = 'aws' and source_system like 'aws_cur%' and not is_duplicate
 
 ),
 
