@@ -161,6 +161,8 @@ final as (
 
         derived_sku_id as sku_id,
         derived_sku_price_id as sku_price_id,
+        -- the billing item names what is metered (SkuMeter is a FOCUS 1.1 column)
+        case when derived_sku_id is not null then billing_item_name end as sku_meter,
         commitment_discount_id,
         commitment_discount_name,
         commitment_discount_category,

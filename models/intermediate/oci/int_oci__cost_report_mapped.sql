@@ -121,6 +121,8 @@ final as (
         product_sku as sku_id,
         case when product_sku is not null then product_sku || '-' || currency_code end
             as sku_price_id,
+        -- the part number's description names what is metered
+        case when product_sku is not null then product_description end as sku_meter,
         cast(null as {{ dbt.type_string() }}) as commitment_discount_id,
         cast(null as {{ dbt.type_string() }}) as commitment_discount_name,
         cast(null as {{ dbt.type_string() }}) as commitment_discount_category,

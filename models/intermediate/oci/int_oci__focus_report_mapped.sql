@@ -133,6 +133,8 @@ final as (
 
         sku_id,
         sku_price_id,
+        -- the part number's description names what is metered
+        case when sku_id is not null then charge_description end as sku_meter,
         commitment_discount_id,
         commitment_discount_name,
         commitment_discount_category,
