@@ -3,6 +3,7 @@
     checks, upgraded and repaired (int_alibaba__line_items_mapped). Each raw row is one FOCUS row:
     no merge, no created row. One row per FOCUS charge row.
 -#}
+{{ config(enabled=var('alibaba_enabled', false)) }}
 {%- set columns = declared_columns(this.name) if execute else [] -%}
 
 with

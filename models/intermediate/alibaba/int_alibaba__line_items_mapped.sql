@@ -13,6 +13,7 @@
     The `X_` columns never reach the mart under that name: X_CommodityCode is x_ServiceCode,
     X_BillingItemCode is x_UsageType, the names feed ChargeDescription (D-305).
 -#}
+{{ config(enabled=var('alibaba_enabled', false)) }}
 
 with
 

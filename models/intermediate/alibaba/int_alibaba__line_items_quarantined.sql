@@ -5,6 +5,7 @@
     Same 13 columns, in the same order, as int_aws__line_items_quarantined.
     One row per quarantined raw row.
 -#}
+{{ config(enabled=var('alibaba_enabled', false)) }}
 with
 
 quarantined as (

@@ -4,6 +4,7 @@
     reports need no merge and the project creates no row (corrections stay rows of their own).
     One row per FOCUS charge row.
 -#}
+{{ config(enabled=var('oci_enabled', false)) }}
 {%- set shapes = [] -%}
 {%- if var('oci_focus_report_enabled', true) -%}
     {%- do shapes.append('int_oci__focus_report_mapped') -%}

@@ -5,6 +5,7 @@
     Same 13 columns, in the same order, as int_aws__line_items_quarantined.
     One row per quarantined raw row.
 -#}
+{{ config(enabled=var('oci_enabled', false)) }}
 {%- set shapes = [] -%}
 {%- if var('oci_focus_report_enabled', true) -%}
     {%- do shapes.append('int_oci__focus_report_mapped') -%}
