@@ -46,36 +46,117 @@ ACCOUNT_ID = "5012345678901234"
 ACCOUNT_NAME = "acme-intl@acme.example"
 SUB_ACCOUNTS = [("5098765432109876", "acme-web"), ("5011112222333344", "acme-data")]
 CURRENCY = "USD"
-REGIONS = [("cn-hangzhou", "China (Hangzhou)", "cn-hangzhou-h"),
-           ("ap-southeast-1", "Singapore", "ap-southeast-1a")]
+REGIONS = [
+    ("cn-hangzhou", "China (Hangzhou)", "cn-hangzhou-h"),
+    ("ap-southeast-1", "Singapore", "ap-southeast-1a"),
+]
 
 # (service, category, commodity code, commodity name, billing item code, billing item name,
 #  pricing unit as Alibaba writes it (None: left null on this row), list unit price, discount,
 #  resource prefix, resource type)
 PRODUCTS = [
-    ("Elastic Compute Service", "Compute", "ecs", "ECS Pay-As-You-Go", "instance_type",
-     "Instance type", "Hours", Decimal("0.096"), Decimal("0.10"), "i-bp1", "ecs instance"),
-    ("Object Storage Service", "Storage", "oss", "OSS Pay-As-You-Go", "storage",
-     "Standard storage capacity", "GB-Hours", Decimal("0.0000225"), Decimal("0"), "acme-bucket-",
-     "oss bucket"),
-    ("Alibaba Cloud CDN", "Networking", "cdn", "CDN Pay-By-Traffic", "flow",
-     "Downstream traffic", None, Decimal("0.074"), Decimal("0"), "cdn.acme.example", "cdn domain"),
-    ("ApsaraDB RDS", "Databases", "rds", "RDS Pay-As-You-Go", "instance_class",
-     "Instance class", "Hours", Decimal("0.232"), Decimal("0.15"), "rm-bp1", "rds instance"),
+    (
+        "Elastic Compute Service",
+        "Compute",
+        "ecs",
+        "ECS Pay-As-You-Go",
+        "instance_type",
+        "Instance type",
+        "Hours",
+        Decimal("0.096"),
+        Decimal("0.10"),
+        "i-bp1",
+        "ecs instance",
+    ),
+    (
+        "Object Storage Service",
+        "Storage",
+        "oss",
+        "OSS Pay-As-You-Go",
+        "storage",
+        "Standard storage capacity",
+        "GB-Hours",
+        Decimal("0.0000225"),
+        Decimal("0"),
+        "acme-bucket-",
+        "oss bucket",
+    ),
+    (
+        "Alibaba Cloud CDN",
+        "Networking",
+        "cdn",
+        "CDN Pay-By-Traffic",
+        "flow",
+        "Downstream traffic",
+        None,
+        Decimal("0.074"),
+        Decimal("0"),
+        "cdn.acme.example",
+        "cdn domain",
+    ),
+    (
+        "ApsaraDB RDS",
+        "Databases",
+        "rds",
+        "RDS Pay-As-You-Go",
+        "instance_class",
+        "Instance class",
+        "Hours",
+        Decimal("0.232"),
+        Decimal("0.15"),
+        "rm-bp1",
+        "rds instance",
+    ),
 ]
 
 COLUMNS = [
-    "AvailabilityZone", "BilledCost", "BillingAccountId", "BillingAccountName",
-    "BillingCurrency", "BillingPeriodEnd", "BillingPeriodStart", "ChargeCategory",
-    "ChargeClass", "ChargeDescription", "ChargeFrequency", "ChargePeriodEnd",
-    "ChargePeriodStart", "CommitmentDiscountCategory", "CommitmentDiscountId",
-    "CommitmentDiscountName", "CommitmentDiscountStatus", "CommitmentDiscountType",
-    "ConsumedQuantity", "ConsumedUnit", "ContractedCost", "ContractedUnitPrice",
-    "EffectiveCost", "InvoiceIssuerName", "ListCost", "ListUnitPrice", "PricingCategory",
-    "PricingQuantity", "PricingUnit", "ProviderName", "PublisherName", "RegionId",
-    "RegionName", "ResourceId", "ResourceName", "ResourceType", "ServiceCategory",
-    "ServiceName", "SkuId", "SkuPriceId", "SubAccountId", "SubAccountName", "Tags",
-    "X_BillingItemCode", "X_BillingItemName", "X_CommodityCode", "X_CommodityName",
+    "AvailabilityZone",
+    "BilledCost",
+    "BillingAccountId",
+    "BillingAccountName",
+    "BillingCurrency",
+    "BillingPeriodEnd",
+    "BillingPeriodStart",
+    "ChargeCategory",
+    "ChargeClass",
+    "ChargeDescription",
+    "ChargeFrequency",
+    "ChargePeriodEnd",
+    "ChargePeriodStart",
+    "CommitmentDiscountCategory",
+    "CommitmentDiscountId",
+    "CommitmentDiscountName",
+    "CommitmentDiscountStatus",
+    "CommitmentDiscountType",
+    "ConsumedQuantity",
+    "ConsumedUnit",
+    "ContractedCost",
+    "ContractedUnitPrice",
+    "EffectiveCost",
+    "InvoiceIssuerName",
+    "ListCost",
+    "ListUnitPrice",
+    "PricingCategory",
+    "PricingQuantity",
+    "PricingUnit",
+    "ProviderName",
+    "PublisherName",
+    "RegionId",
+    "RegionName",
+    "ResourceId",
+    "ResourceName",
+    "ResourceType",
+    "ServiceCategory",
+    "ServiceName",
+    "SkuId",
+    "SkuPriceId",
+    "SubAccountId",
+    "SubAccountName",
+    "Tags",
+    "X_BillingItemCode",
+    "X_BillingItemName",
+    "X_CommodityCode",
+    "X_CommodityName",
     "X_InstanceID",
 ]
 
@@ -99,13 +180,20 @@ def month_bounds(month: str) -> tuple[datetime, datetime]:
 def base_row(month: str, sub_account: tuple[str, str]) -> dict:
     start, end = month_bounds(month)
     row = dict.fromkeys(COLUMNS, "")
-    row.update({
-        "BillingAccountId": ACCOUNT_ID, "BillingAccountName": ACCOUNT_NAME,
-        "BillingCurrency": CURRENCY, "BillingPeriodStart": start.strftime(LOCAL_FORMAT),
-        "BillingPeriodEnd": end.strftime(LOCAL_FORMAT), "InvoiceIssuerName": "Alibaba Cloud",
-        "ProviderName": "Alibaba Cloud", "PublisherName": "Alibaba Cloud",
-        "SubAccountId": sub_account[0], "SubAccountName": sub_account[1],
-    })
+    row.update(
+        {
+            "BillingAccountId": ACCOUNT_ID,
+            "BillingAccountName": ACCOUNT_NAME,
+            "BillingCurrency": CURRENCY,
+            "BillingPeriodStart": start.strftime(LOCAL_FORMAT),
+            "BillingPeriodEnd": end.strftime(LOCAL_FORMAT),
+            "InvoiceIssuerName": "Alibaba Cloud",
+            "ProviderName": "Alibaba Cloud",
+            "PublisherName": "Alibaba Cloud",
+            "SubAccountId": sub_account[0],
+            "SubAccountName": sub_account[1],
+        }
+    )
     return row
 
 
@@ -115,8 +203,19 @@ def build_rows(rows: int, month: str, seed: int) -> list[dict]:
     days = (end - start).days
     out: list[dict] = []
     for index in range(rows):
-        (service, category, commodity, commodity_name, item, item_name, unit, list_price,
-         discount, resource_prefix, resource_type) = PRODUCTS[index % len(PRODUCTS)]
+        (
+            service,
+            category,
+            commodity,
+            commodity_name,
+            item,
+            item_name,
+            unit,
+            list_price,
+            discount,
+            resource_prefix,
+            resource_type,
+        ) = PRODUCTS[index % len(PRODUCTS)]
         sub_account = SUB_ACCOUNTS[rng.randrange(len(SUB_ACCOUNTS))]
         region_id, region_name, zone = REGIONS[rng.randrange(len(REGIONS))]
         day_start = start + timedelta(days=rng.randrange(days))
@@ -127,94 +226,149 @@ def build_rows(rows: int, month: str, seed: int) -> list[dict]:
         cost = unit_price * quantity
         row = base_row(month, sub_account)
         instance = f"{resource_prefix}{month.replace('-', '')}{index:04d}"
-        row.update({
-            "AvailabilityZone": zone,
-            "BilledCost": money(cost),
-            "ChargeCategory": "Usage",
-            "ChargeFrequency": "Usage-Based",
-            "ChargePeriodStart": day_start.strftime(LOCAL_FORMAT),
-            "ChargePeriodEnd": (day_start + timedelta(days=1)).strftime(LOCAL_FORMAT),
-            "EffectiveCost": money(cost),
-            "ListCost": money(list_price * quantity),
-            # Alibaba leaves ListUnitPrice null "in some scenarios": here every fifth usage row
-            "ListUnitPrice": "" if index % 5 == 4 else money(list_price),
-            "PricingCategory": "Standard",
-            "PricingQuantity": money(quantity),
-            "PricingUnit": unit or "",
-            "RegionId": region_id,
-            "RegionName": region_name,
-            "ResourceId": instance if index % 6 != 5 else "",
-            "ResourceName": f"{sub_account[1]}-{item}-{index}" if index % 6 != 5 else "",
-            "ResourceType": resource_type if index % 6 != 5 else "",
-            "ServiceCategory": category,
-            "ServiceName": service,
-            "Tags": json.dumps({"team": ["web", "data"][index % 2], "env": "prod"},
-                               sort_keys=True) if index % 3 else "",
-            "X_BillingItemCode": item,
-            "X_BillingItemName": item_name,
-            "X_CommodityCode": commodity,
-            "X_CommodityName": commodity_name,
-            "X_InstanceID": instance,
-        })
+        row.update(
+            {
+                "AvailabilityZone": zone,
+                "BilledCost": money(cost),
+                "ChargeCategory": "Usage",
+                "ChargeFrequency": "Usage-Based",
+                "ChargePeriodStart": day_start.strftime(LOCAL_FORMAT),
+                "ChargePeriodEnd": (day_start + timedelta(days=1)).strftime(LOCAL_FORMAT),
+                "EffectiveCost": money(cost),
+                "ListCost": money(list_price * quantity),
+                # Alibaba leaves ListUnitPrice null "in some scenarios": here every fifth usage row
+                "ListUnitPrice": "" if index % 5 == 4 else money(list_price),
+                "PricingCategory": "Standard",
+                "PricingQuantity": money(quantity),
+                "PricingUnit": unit or "",
+                "RegionId": region_id,
+                "RegionName": region_name,
+                "ResourceId": instance if index % 6 != 5 else "",
+                "ResourceName": f"{sub_account[1]}-{item}-{index}" if index % 6 != 5 else "",
+                "ResourceType": resource_type if index % 6 != 5 else "",
+                "ServiceCategory": category,
+                "ServiceName": service,
+                "Tags": json.dumps(
+                    {"team": ["web", "data"][index % 2], "env": "prod"}, sort_keys=True
+                )
+                if index % 3
+                else "",
+                "X_BillingItemCode": item,
+                "X_BillingItemName": item_name,
+                "X_CommodityCode": commodity,
+                "X_CommodityName": commodity_name,
+                "X_InstanceID": instance,
+            }
+        )
         out.append(row)
 
     sub_account = SUB_ACCOUNTS[0]
     subscription = base_row(month, sub_account)
-    subscription.update({
-        "AvailabilityZone": "cn-hangzhou-h", "BilledCost": "52.8", "ChargeCategory": "Purchase",
-        "ChargeFrequency": "Recurring", "ChargePeriodStart": start.strftime(LOCAL_FORMAT),
-        "ChargePeriodEnd": end.strftime(LOCAL_FORMAT), "EffectiveCost": "52.8",
-        "ListCost": "66", "PricingCategory": "Standard", "PricingQuantity": "1",
-        "PricingUnit": "", "RegionId": "cn-hangzhou", "RegionName": "China (Hangzhou)",
-        "ResourceId": "i-bp1subscription01", "ResourceName": "acme-web-frontend",
-        "ResourceType": "ecs instance", "ServiceCategory": "Compute",
-        "ServiceName": "Elastic Compute Service", "X_BillingItemCode": "subscription_instance",
-        "X_BillingItemName": "Subscription instance", "X_CommodityCode": "ecs_pre",
-        "X_CommodityName": "ECS Subscription", "X_InstanceID": "i-bp1subscription01",
-    })
+    subscription.update(
+        {
+            "AvailabilityZone": "cn-hangzhou-h",
+            "BilledCost": "52.8",
+            "ChargeCategory": "Purchase",
+            "ChargeFrequency": "Recurring",
+            "ChargePeriodStart": start.strftime(LOCAL_FORMAT),
+            "ChargePeriodEnd": end.strftime(LOCAL_FORMAT),
+            "EffectiveCost": "52.8",
+            "ListCost": "66",
+            "PricingCategory": "Standard",
+            "PricingQuantity": "1",
+            "PricingUnit": "",
+            "RegionId": "cn-hangzhou",
+            "RegionName": "China (Hangzhou)",
+            "ResourceId": "i-bp1subscription01",
+            "ResourceName": "acme-web-frontend",
+            "ResourceType": "ecs instance",
+            "ServiceCategory": "Compute",
+            "ServiceName": "Elastic Compute Service",
+            "X_BillingItemCode": "subscription_instance",
+            "X_BillingItemName": "Subscription instance",
+            "X_CommodityCode": "ecs_pre",
+            "X_CommodityName": "ECS Subscription",
+            "X_InstanceID": "i-bp1subscription01",
+        }
+    )
     out.append(subscription)
     coupon = base_row(month, sub_account)
-    coupon.update({
-        "BilledCost": "-10", "ChargeCategory": "Credit", "ChargeFrequency": "One-Time",
-        "ChargePeriodStart": start.strftime(LOCAL_FORMAT),
-        "ChargePeriodEnd": end.strftime(LOCAL_FORMAT), "EffectiveCost": "-10", "ListCost": "-10",
-        "ServiceCategory": "Other", "ServiceName": "Coupons",
-        "X_BillingItemCode": "coupon", "X_BillingItemName": "Coupon deduction",
-        "X_CommodityCode": "coupon", "X_CommodityName": "Coupon",
-    })
+    coupon.update(
+        {
+            "BilledCost": "-10",
+            "ChargeCategory": "Credit",
+            "ChargeFrequency": "One-Time",
+            "ChargePeriodStart": start.strftime(LOCAL_FORMAT),
+            "ChargePeriodEnd": end.strftime(LOCAL_FORMAT),
+            "EffectiveCost": "-10",
+            "ListCost": "-10",
+            "ServiceCategory": "Other",
+            "ServiceName": "Coupons",
+            "X_BillingItemCode": "coupon",
+            "X_BillingItemName": "Coupon deduction",
+            "X_CommodityCode": "coupon",
+            "X_CommodityName": "Coupon",
+        }
+    )
     out.append(coupon)
     refund = base_row(month, SUB_ACCOUNTS[1])
-    refund.update({
-        "BilledCost": "-4.2", "ChargeCategory": "Adjustment", "ChargeFrequency": "One-Time",
-        "ChargePeriodStart": start.strftime(LOCAL_FORMAT),
-        "ChargePeriodEnd": end.strftime(LOCAL_FORMAT), "EffectiveCost": "-4.2",
-        "ListCost": "-4.2", "ServiceCategory": "Other", "ServiceName": "Refunds",
-        "X_BillingItemCode": "refund", "X_BillingItemName": "Refund for unsubscribed instance",
-        "X_CommodityCode": "refund", "X_CommodityName": "Refund",
-    })
+    refund.update(
+        {
+            "BilledCost": "-4.2",
+            "ChargeCategory": "Adjustment",
+            "ChargeFrequency": "One-Time",
+            "ChargePeriodStart": start.strftime(LOCAL_FORMAT),
+            "ChargePeriodEnd": end.strftime(LOCAL_FORMAT),
+            "EffectiveCost": "-4.2",
+            "ListCost": "-4.2",
+            "ServiceCategory": "Other",
+            "ServiceName": "Refunds",
+            "X_BillingItemCode": "refund",
+            "X_BillingItemName": "Refund for unsubscribed instance",
+            "X_CommodityCode": "refund",
+            "X_CommodityName": "Refund",
+        }
+    )
     out.append(refund)
     taxable = sum((Decimal(r["BilledCost"]) for r in out), Decimal(0))
     tax = (taxable * Decimal("0.06")).quantize(Decimal("0.01"))
     tax_row = base_row(month, sub_account)
-    tax_row.update({
-        "BilledCost": money(tax), "ChargeCategory": "Tax", "ChargeFrequency": "One-Time",
-        "ChargePeriodStart": start.strftime(LOCAL_FORMAT),
-        "ChargePeriodEnd": end.strftime(LOCAL_FORMAT), "EffectiveCost": money(tax),
-        "ListCost": money(tax), "ServiceCategory": "Other", "ServiceName": "Tax",
-        "X_BillingItemCode": "tax", "X_BillingItemName": "Value-added tax",
-        "X_CommodityCode": "tax", "X_CommodityName": "Tax",
-    })
+    tax_row.update(
+        {
+            "BilledCost": money(tax),
+            "ChargeCategory": "Tax",
+            "ChargeFrequency": "One-Time",
+            "ChargePeriodStart": start.strftime(LOCAL_FORMAT),
+            "ChargePeriodEnd": end.strftime(LOCAL_FORMAT),
+            "EffectiveCost": money(tax),
+            "ListCost": money(tax),
+            "ServiceCategory": "Other",
+            "ServiceName": "Tax",
+            "X_BillingItemCode": "tax",
+            "X_BillingItemName": "Value-added tax",
+            "X_CommodityCode": "tax",
+            "X_CommodityName": "Tax",
+        }
+    )
     out.append(tax_row)
     return out
 
 
 def generate(out: Path, rows: int, months: list[str], seed: int) -> dict:
-    summary: dict = {"generator": "scripts/generate_alibaba_focus.py", "seed": seed,
-                     "rows_per_month": rows, "months": {}}
+    summary: dict = {
+        "generator": "scripts/generate_alibaba_focus.py",
+        "seed": seed,
+        "rows_per_month": rows,
+        "months": {},
+    }
     for month in months:
         month_rows = build_rows(rows, month, seed)
-        path = out / "alibaba" / "focus" / ACCOUNT_ID / (
-            f"{ACCOUNT_ID}_focus_{month.replace('-', '')}.csv"
+        path = (
+            out
+            / "alibaba"
+            / "focus"
+            / ACCOUNT_ID
+            / (f"{ACCOUNT_ID}_focus_{month.replace('-', '')}.csv")
         )
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "w", encoding="utf-8", newline="") as handle:

@@ -62,25 +62,90 @@ REGIONS = [("us-ashburn-1", "US-ASHBURN-AD-1"), ("eu-frankfurt-1", "EU-FRANKFURT
 #  part number, description, OCI unit (FOCUS report), cost report billingUnitReadable,
 #  list unit price, discount, resource prefix, resource type)
 PRODUCTS = [
-    ("COMPUTE", "Compute", "Compute", "PIC_COMPUTE_STANDARD_E4_FLEX", "B93113",
-     "Compute - Standard - E4 - OCPU", "OCPU Hours", "ONE OCPU HOURS",
-     Decimal("0.025"), Decimal("0.20"), "ocid1.instance.oc1.iad.", "Instance"),
-    ("COMPUTE", "Compute", "Compute", "PIC_COMPUTE_STANDARD_E4_FLEX_MEM", "B93114",
-     "Compute - Standard - E4 - Memory", "GB Hours", "ONE GiB HOURS",
-     Decimal("0.0015"), Decimal("0.20"), "ocid1.instance.oc1.iad.", "Instance"),
-    ("BLOCK_STORAGE", "Block Storage", "Storage", "PIC_BLOCK_STORAGE_STANDARD", "B91961",
-     "Storage - Block Volume - Storage", "GB Months", "ONE GiB MONTH",
-     Decimal("0.0255"), Decimal("0"), "ocid1.volume.oc1.iad.", "Volume"),
-    ("OBJECT_STORAGE", "Object Storage", "Storage", "PIC_OBJECT_STORAGE_STANDARD", "B91628",
-     "Object Storage - Storage", "GB Months", "ONE GiB MONTH",
-     Decimal("0.0255"), Decimal("0"), "ocid1.bucket.oc1.iad.", "Bucket"),
-    ("NETWORK", "Networking", "Networking", "PIC_NETWORK_OUTBOUND_DATA", "B88327",
-     "Outbound Data Transfer Zone 1", "GB", "ONE GiB DATA_TRANSFERRED",
-     Decimal("0.0085"), Decimal("0"), "ocid1.vnic.oc1.iad.", "Vnic"),
-    ("DATABASE", "Autonomous Database", "Databases", "PIC_ADB_ECPU_TRANSACTION_PROCESSING",
-     "B95702", "Oracle Autonomous Transaction Processing - ECPU", "ECPU Hours",
-     "ONE ECPU HOURS", Decimal("0.336"), Decimal("0.25"), "ocid1.autonomousdatabase.oc1.iad.",
-     "AutonomousDatabase"),
+    (
+        "COMPUTE",
+        "Compute",
+        "Compute",
+        "PIC_COMPUTE_STANDARD_E4_FLEX",
+        "B93113",
+        "Compute - Standard - E4 - OCPU",
+        "OCPU Hours",
+        "ONE OCPU HOURS",
+        Decimal("0.025"),
+        Decimal("0.20"),
+        "ocid1.instance.oc1.iad.",
+        "Instance",
+    ),
+    (
+        "COMPUTE",
+        "Compute",
+        "Compute",
+        "PIC_COMPUTE_STANDARD_E4_FLEX_MEM",
+        "B93114",
+        "Compute - Standard - E4 - Memory",
+        "GB Hours",
+        "ONE GiB HOURS",
+        Decimal("0.0015"),
+        Decimal("0.20"),
+        "ocid1.instance.oc1.iad.",
+        "Instance",
+    ),
+    (
+        "BLOCK_STORAGE",
+        "Block Storage",
+        "Storage",
+        "PIC_BLOCK_STORAGE_STANDARD",
+        "B91961",
+        "Storage - Block Volume - Storage",
+        "GB Months",
+        "ONE GiB MONTH",
+        Decimal("0.0255"),
+        Decimal("0"),
+        "ocid1.volume.oc1.iad.",
+        "Volume",
+    ),
+    (
+        "OBJECT_STORAGE",
+        "Object Storage",
+        "Storage",
+        "PIC_OBJECT_STORAGE_STANDARD",
+        "B91628",
+        "Object Storage - Storage",
+        "GB Months",
+        "ONE GiB MONTH",
+        Decimal("0.0255"),
+        Decimal("0"),
+        "ocid1.bucket.oc1.iad.",
+        "Bucket",
+    ),
+    (
+        "NETWORK",
+        "Networking",
+        "Networking",
+        "PIC_NETWORK_OUTBOUND_DATA",
+        "B88327",
+        "Outbound Data Transfer Zone 1",
+        "GB",
+        "ONE GiB DATA_TRANSFERRED",
+        Decimal("0.0085"),
+        Decimal("0"),
+        "ocid1.vnic.oc1.iad.",
+        "Vnic",
+    ),
+    (
+        "DATABASE",
+        "Autonomous Database",
+        "Databases",
+        "PIC_ADB_ECPU_TRANSACTION_PROCESSING",
+        "B95702",
+        "Oracle Autonomous Transaction Processing - ECPU",
+        "ECPU Hours",
+        "ONE ECPU HOURS",
+        Decimal("0.336"),
+        Decimal("0.25"),
+        "ocid1.autonomousdatabase.oc1.iad.",
+        "AutonomousDatabase",
+    ),
 ]
 
 # The FOCUS report mixes these timestamp formats (all UTC).
@@ -90,28 +155,82 @@ COST_REPORT_TIMESTAMP = "%Y-%m-%dT%H:%MZ"
 TAG_KEYS = ["Oracle-Tags.CreatedBy", "CostCenter.team", "CostCenter.env"]
 
 FOCUS_COLUMNS = [
-    "AvailabilityZone", "BilledCost", "BillingAccountId", "BillingAccountName",
-    "BillingCurrency", "BillingPeriodEnd", "BillingPeriodStart", "ChargeDescription",
-    "ChargeFrequency", "ChargePeriodEnd", "ChargePeriodStart", "ChargeSubcategory", "ChargeType",
-    "CommitmentDiscountCategory", "CommitmentDiscountId", "CommitmentDiscountName",
-    "CommitmentDiscountType", "EffectiveCost", "InvoiceIssuer", "ListCost", "ListUnitPrice",
-    "PricingCategory", "PricingQuantity", "PricingUnit", "ProviderName", "PublisherName",
-    "Region", "ResourceId", "ResourceName", "ResourceType", "ServiceCategory", "ServiceName",
-    "SkuId", "SkuPriceId", "SubAccountId", "SubAccountName", "UsageQuantity", "UsageUnit",
-    "oci_ReferenceNumber", "oci_CompartmentId", "oci_CompartmentName", "oci_OverageFlag",
-    "oci_UnitPriceOverage", "oci_BilledQuantityOverage", "oci_CostOverage",
-    "oci_AttributedUsage", "oci_AttributedCost", "oci_BackReferenceNumber",
+    "AvailabilityZone",
+    "BilledCost",
+    "BillingAccountId",
+    "BillingAccountName",
+    "BillingCurrency",
+    "BillingPeriodEnd",
+    "BillingPeriodStart",
+    "ChargeDescription",
+    "ChargeFrequency",
+    "ChargePeriodEnd",
+    "ChargePeriodStart",
+    "ChargeSubcategory",
+    "ChargeType",
+    "CommitmentDiscountCategory",
+    "CommitmentDiscountId",
+    "CommitmentDiscountName",
+    "CommitmentDiscountType",
+    "EffectiveCost",
+    "InvoiceIssuer",
+    "ListCost",
+    "ListUnitPrice",
+    "PricingCategory",
+    "PricingQuantity",
+    "PricingUnit",
+    "ProviderName",
+    "PublisherName",
+    "Region",
+    "ResourceId",
+    "ResourceName",
+    "ResourceType",
+    "ServiceCategory",
+    "ServiceName",
+    "SkuId",
+    "SkuPriceId",
+    "SubAccountId",
+    "SubAccountName",
+    "UsageQuantity",
+    "UsageUnit",
+    "oci_ReferenceNumber",
+    "oci_CompartmentId",
+    "oci_CompartmentName",
+    "oci_OverageFlag",
+    "oci_UnitPriceOverage",
+    "oci_BilledQuantityOverage",
+    "oci_CostOverage",
+    "oci_AttributedUsage",
+    "oci_AttributedCost",
+    "oci_BackReferenceNumber",
 ] + [f"Tags/{key}" for key in TAG_KEYS]
 
 COST_COLUMNS = [
-    "lineItem/referenceNo", "lineItem/tenantId", "lineItem/intervalUsageStart",
-    "lineItem/intervalUsageEnd", "product/service", "product/resource",
-    "product/compartmentId", "product/compartmentName", "product/region",
-    "product/availabilityDomain", "product/resourceId", "usage/billedQuantity",
-    "usage/billedQuantityOverage", "cost/subscriptionId", "cost/productSku",
-    "product/Description", "cost/unitPrice", "cost/unitPriceOverage", "cost/myCost",
-    "cost/myCostOverage", "cost/currencyCode", "cost/billingUnitReadable", "cost/overageFlag",
-    "lineItem/isCorrection", "lineItem/backreferenceNo",
+    "lineItem/referenceNo",
+    "lineItem/tenantId",
+    "lineItem/intervalUsageStart",
+    "lineItem/intervalUsageEnd",
+    "product/service",
+    "product/resource",
+    "product/compartmentId",
+    "product/compartmentName",
+    "product/region",
+    "product/availabilityDomain",
+    "product/resourceId",
+    "usage/billedQuantity",
+    "usage/billedQuantityOverage",
+    "cost/subscriptionId",
+    "cost/productSku",
+    "product/Description",
+    "cost/unitPrice",
+    "cost/unitPriceOverage",
+    "cost/myCost",
+    "cost/myCostOverage",
+    "cost/currencyCode",
+    "cost/billingUnitReadable",
+    "cost/overageFlag",
+    "lineItem/isCorrection",
+    "lineItem/backreferenceNo",
 ] + [f"tags/{key}" for key in TAG_KEYS]
 
 
@@ -145,8 +264,20 @@ def build_charges(rows: int, months: list[str], seed: int) -> list[dict]:
         usage_by_month[month] = []
         for row_index in range(rows):
             product = PRODUCTS[row_index % len(PRODUCTS)]
-            (code, service_name, category, resource, part, description, unit, readable,
-             list_price, discount, resource_prefix, resource_type) = product
+            (
+                code,
+                service_name,
+                category,
+                resource,
+                part,
+                description,
+                unit,
+                readable,
+                list_price,
+                discount,
+                resource_prefix,
+                resource_type,
+            ) = product
             compartment = COMPARTMENTS[rng.randrange(len(COMPARTMENTS))]
             region, ad = REGIONS[rng.randrange(len(REGIONS))]
             day = rng.randrange(days)
@@ -208,59 +339,118 @@ def build_charges(rows: int, months: list[str], seed: int) -> list[dict]:
             corrections.append((usage[1], months[month_index + 1]))
         for corrected, billing_month in corrections:
             delta = -(corrected["cost"] / 10).quantize(Decimal("0.0001"))
-            charges.append({
-                **corrected,
-                "reference": next_reference(),
-                "month": billing_month,
-                "quantity": Decimal(0),
-                "overage_quantity": Decimal(0),
-                "cost": delta,
-                "list_cost": Decimal(0),
-                "back_reference": corrected["reference"],
-                "subcategory": "On-Demand",
-            })
+            charges.append(
+                {
+                    **corrected,
+                    "reference": next_reference(),
+                    "month": billing_month,
+                    "quantity": Decimal(0),
+                    "overage_quantity": Decimal(0),
+                    "cost": delta,
+                    "list_cost": Decimal(0),
+                    "back_reference": corrected["reference"],
+                    "subcategory": "On-Demand",
+                }
+            )
         # The other charge types of the FOCUS report (not in the cost report).
         first_day = start
         last_day = end - timedelta(days=1)
         common = {
-            "month": month, "frequency": "One-Time", "quantity": None, "overage_quantity": None,
-            "unit": None, "readable": None, "list_price": None, "unit_price": None,
-            "compartment": COMPARTMENTS[0], "region": None, "ad": None, "resource_id": None,
-            "resource_name": None, "resource_type": None, "tags": {}, "back_reference": None,
-            "in_cost_report": False, "part": None, "resource": None,
+            "month": month,
+            "frequency": "One-Time",
+            "quantity": None,
+            "overage_quantity": None,
+            "unit": None,
+            "readable": None,
+            "list_price": None,
+            "unit_price": None,
+            "compartment": COMPARTMENTS[0],
+            "region": None,
+            "ad": None,
+            "resource_id": None,
+            "resource_name": None,
+            "resource_type": None,
+            "tags": {},
+            "back_reference": None,
+            "in_cost_report": False,
+            "part": None,
+            "resource": None,
         }
-        charges.append({
-            **common, "reference": next_reference(), "charge_type": "Purchase",
-            "subcategory": None, "code": "MARKETPLACE", "service_name": "Marketplace",
-            "category": "Other", "part": "B97000", "description": "Marketplace image licence",
-            "unit": "Each", "list_price": Decimal("120"), "unit_price": Decimal("120"),
-            "quantity": Decimal(1), "cost": Decimal("120"), "list_cost": Decimal("120"),
-            "interval_start": first_day, "interval_end": end,
-            "resource_id": "ocid1.image.oc1..marketplace01", "resource_name": "acme-licensed-image",
-            "resource_type": "Image", "region": "us-ashburn-1",
-        })
-        charges.append({
-            **common, "reference": next_reference(), "charge_type": "Adjustment",
-            "subcategory": "Credit", "code": "CREDITS", "service_name": "Promotions",
-            "category": "Other", "description": "Oracle Support Rewards credit",
-            "cost": Decimal("-25.50"), "list_cost": Decimal("-25.50"),
-            "interval_start": first_day, "interval_end": end,
-        })
-        charges.append({
-            **common, "reference": next_reference(), "charge_type": "Adjustment",
-            "subcategory": "General Adjustment", "code": "CREDITS", "service_name": "Promotions",
-            "category": "Other", "description": "Billing adjustment",
-            "cost": Decimal("3.25"), "list_cost": Decimal("3.25"),
-            "interval_start": first_day, "interval_end": end,
-        })
+        charges.append(
+            {
+                **common,
+                "reference": next_reference(),
+                "charge_type": "Purchase",
+                "subcategory": None,
+                "code": "MARKETPLACE",
+                "service_name": "Marketplace",
+                "category": "Other",
+                "part": "B97000",
+                "description": "Marketplace image licence",
+                "unit": "Each",
+                "list_price": Decimal("120"),
+                "unit_price": Decimal("120"),
+                "quantity": Decimal(1),
+                "cost": Decimal("120"),
+                "list_cost": Decimal("120"),
+                "interval_start": first_day,
+                "interval_end": end,
+                "resource_id": "ocid1.image.oc1..marketplace01",
+                "resource_name": "acme-licensed-image",
+                "resource_type": "Image",
+                "region": "us-ashburn-1",
+            }
+        )
+        charges.append(
+            {
+                **common,
+                "reference": next_reference(),
+                "charge_type": "Adjustment",
+                "subcategory": "Credit",
+                "code": "CREDITS",
+                "service_name": "Promotions",
+                "category": "Other",
+                "description": "Oracle Support Rewards credit",
+                "cost": Decimal("-25.50"),
+                "list_cost": Decimal("-25.50"),
+                "interval_start": first_day,
+                "interval_end": end,
+            }
+        )
+        charges.append(
+            {
+                **common,
+                "reference": next_reference(),
+                "charge_type": "Adjustment",
+                "subcategory": "General Adjustment",
+                "code": "CREDITS",
+                "service_name": "Promotions",
+                "category": "Other",
+                "description": "Billing adjustment",
+                "cost": Decimal("3.25"),
+                "list_cost": Decimal("3.25"),
+                "interval_start": first_day,
+                "interval_end": end,
+            }
+        )
         taxable = sum(c["cost"] for c in charges if c["month"] == month)
         tax = (taxable * Decimal("0.08")).quantize(Decimal("0.01"))
-        charges.append({
-            **common, "reference": next_reference(), "charge_type": "Tax", "subcategory": None,
-            "code": "TAX", "service_name": "Tax", "category": "Other",
-            "description": "Sales tax", "cost": tax, "list_cost": tax,
-            "interval_start": last_day, "interval_end": end,
-        })
+        charges.append(
+            {
+                **common,
+                "reference": next_reference(),
+                "charge_type": "Tax",
+                "subcategory": None,
+                "code": "TAX",
+                "service_name": "Tax",
+                "category": "Other",
+                "description": "Sales tax",
+                "cost": tax,
+                "list_cost": tax,
+                "interval_start": last_day,
+                "interval_end": end,
+            }
+        )
     return charges
 
 
@@ -377,18 +567,28 @@ def open_text(binary):
 
 def generate(out: Path, rows: int, months: list[str], seed: int) -> dict:
     charges = build_charges(rows, months, seed)
-    summary: dict = {"generator": "scripts/generate_oci_reports.py", "seed": seed,
-                     "rows_per_month": rows, "months": {}}
+    summary: dict = {
+        "generator": "scripts/generate_oci_reports.py",
+        "seed": seed,
+        "rows_per_month": rows,
+        "months": {},
+    }
     for month_number, month in enumerate(months, start=1):
         in_month = [c for c in charges if c["month"] == month]
         focus_rows = [focus_row(c, i) for i, c in enumerate(in_month)]
         cost_rows = [cost_row(c) for c in in_month if c["in_cost_report"]]
         year, mon = month.split("-")
         file_stem = f"{1_000_000_000_000_000 + month_number:016d}-00001.csv.gz"
-        write_csv_gz(out / "oci" / "focus_report" / "FOCUS Reports" / year / mon / file_stem,
-                     FOCUS_COLUMNS, focus_rows)
-        write_csv_gz(out / "oci" / "cost_report" / "reports" / "cost-csv" / f"{month}-{file_stem}",
-                     COST_COLUMNS, cost_rows)
+        write_csv_gz(
+            out / "oci" / "focus_report" / "FOCUS Reports" / year / mon / file_stem,
+            FOCUS_COLUMNS,
+            focus_rows,
+        )
+        write_csv_gz(
+            out / "oci" / "cost_report" / "reports" / "cost-csv" / f"{month}-{file_stem}",
+            COST_COLUMNS,
+            cost_rows,
+        )
         by_type: dict[str, int] = {}
         for c in in_month:
             key = c["charge_type"] + (" correction" if c["back_reference"] else "")

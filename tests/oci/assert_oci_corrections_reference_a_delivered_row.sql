@@ -16,19 +16,19 @@
 with
 
 {% for relation in checks %}
-unmatched_{{ loop.index }} as (
+    unmatched_{{ loop.index }} as (
 
-    select
-        corrections.line_item_id,
-        corrections.back_reference_id,
-        corrections.source_file
-    from {{ relation }} as corrections
-    left join {{ relation }} as corrected
-        on corrections.back_reference_id = corrected.line_item_id
-    where corrections.back_reference_id is not null
-        and corrected.line_item_id is null
+        select
+            corrections.line_item_id,
+            corrections.back_reference_id,
+            corrections.source_file
+        from {{ relation }} as corrections
+        left join {{ relation }} as corrected
+            on corrections.back_reference_id = corrected.line_item_id
+        where corrections.back_reference_id is not null
+            and corrected.line_item_id is null
 
-),
+    ),
 
 {% endfor %}
 unioned as (

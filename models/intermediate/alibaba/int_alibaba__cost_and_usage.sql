@@ -4,16 +4,17 @@
     no merge, no created row. One row per FOCUS charge row.
 -#}
 {{ config(enabled=var('alibaba_enabled', false)) }}
-{%- set columns = declared_columns(this.name) if execute else [] -%}
+{%- set columns = declared_columns(this.name) if execute else [] %}
 
 with
 
 mapped as (
 
     select
-        {% for column in columns -%}
-            {{ column }}{{ ',' if not loop.last }}
-        {% endfor %}
+    {% for column in columns -%}
+            {{ column }}
+            {{- ',' if not loop.last }}
+    {% endfor %}
     from {{ ref('int_alibaba__line_items_mapped') }}
     where quarantine_reason is null
 

@@ -46,7 +46,7 @@ derived as (
     select
         line_items.*,
         line_items.charge_category in ('Usage', 'Purchase')
-            and (line_items.charge_class is null or line_items.charge_class <> 'Correction')
+        and (line_items.charge_class is null or line_items.charge_class <> 'Correction')
             as is_priced,
         coalesce(services.service_category, line_items.service_category, 'Other')
             as mapped_service_category,
@@ -81,16 +81,24 @@ priced as (
         *,
         case
             when is_priced then coalesce(
-                list_unit_price,
-                case when pricing_quantity <> 0 then {{ to_focus_decimal('list_cost / pricing_quantity') }} end
-            )
+                    list_unit_price,
+                    case
+                        when
+                            pricing_quantity <> 0
+                            then {{ to_focus_decimal('list_cost / pricing_quantity') }}
+                    end
+                )
         end as derived_list_unit_price,
         coalesce(contracted_cost, billed_cost) as derived_contracted_cost,
         case
             when is_priced then coalesce(
-                contracted_unit_price,
-                case when pricing_quantity <> 0 then {{ to_focus_decimal('billed_cost / pricing_quantity') }} end
-            )
+                    contracted_unit_price,
+                    case
+                        when
+                            pricing_quantity <> 0
+                            then {{ to_focus_decimal('billed_cost / pricing_quantity') }}
+                    end
+                )
         end as derived_contracted_unit_price,
         case
             when charge_category = 'Usage' and pricing_quantity > 0
@@ -119,7 +127,7 @@ final as (
         'FOCUS 1.0 (Preview, Alibaba Cloud)' as source_version,
         line_item_id,
         {{ format_utc_timestamp('charge_period_start_at') }} || '/'
-            || {{ format_utc_timestamp('charge_period_end_at') }} as time_interval,
+        || {{ format_utc_timestamp('charge_period_end_at') }} as time_interval,
         charge_category as line_item_type,
         'source' as row_origin,
         1 as merged_line_item_count,

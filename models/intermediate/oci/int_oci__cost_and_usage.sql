@@ -18,21 +18,22 @@
         ~ " oci_cost_report_enabled to true."
     ) }}
 {%- endif -%}
-{%- set columns = declared_columns(this.name) if execute else [] -%}
+{%- set columns = declared_columns(this.name) if execute else [] %}
 
 with
 
 {% for shape in shapes %}
-{{ shape }} as (
+    {{ shape }} as (
 
-    select
+        select
         {% for column in columns -%}
-            {{ column }}{{ ',' if not loop.last }}
+                {{ column }}
+                {{- ',' if not loop.last }}
         {% endfor %}
-    from {{ ref(shape) }}
-    where quarantine_reason is null
+        from {{ ref(shape) }}
+        where quarantine_reason is null
 
-),
+    ),
 
 {% endfor %}
 unioned as (

@@ -80,7 +80,7 @@ final as (
         'OCI cost report' as source_version,
         line_item_id,
         {{ format_utc_timestamp('usage_start_at') }} || '/'
-            || {{ format_utc_timestamp('usage_end_at') }} as time_interval,
+        || {{ format_utc_timestamp('usage_end_at') }} as time_interval,
         case when is_correction then 'Usage correction' else 'Usage' end as line_item_type,
         'source' as row_origin,
         1 as merged_line_item_count,

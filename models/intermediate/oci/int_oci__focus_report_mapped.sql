@@ -42,6 +42,7 @@ mapped as (
 
     select
         line_items.*,
+        services.service_code,
         case
             when line_items.charge_type = 'Adjustment'
                 and line_items.charge_subcategory in ('Credit', 'Refund')
@@ -51,7 +52,6 @@ mapped as (
         case when line_items.back_reference_id is not null then 'Correction' end as charge_class,
         coalesce(services.service_category, 'Other') as mapped_service_category,
         coalesce(services.service_subcategory, 'Other (Other)') as service_subcategory,
-        services.service_code,
         coalesce(regions.region_name, line_items.region_id) as region_name,
         coalesce(pricing_units.focus_unit, line_items.pricing_unit) as mapped_pricing_unit,
         coalesce(usage_units.focus_unit, line_items.usage_unit) as mapped_usage_unit
@@ -84,7 +84,7 @@ final as (
         'FOCUS 1.0-preview (OCI FOCUS report)' as source_version,
         line_item_id,
         {{ format_utc_timestamp('charge_period_start_at') }} || '/'
-            || {{ format_utc_timestamp('charge_period_end_at') }} as time_interval,
+        || {{ format_utc_timestamp('charge_period_end_at') }} as time_interval,
         charge_type || coalesce('/' || charge_subcategory, '') as line_item_type,
         'source' as row_origin,
         1 as merged_line_item_count,

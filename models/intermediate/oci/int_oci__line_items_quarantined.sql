@@ -17,26 +17,26 @@
 with
 
 {% for shape in shapes %}
-{{ shape }} as (
+    {{ shape }} as (
 
-    select
-        provider,
-        source_system,
-        source_file,
-        line_item_id,
-        time_interval,
-        line_item_type,
-        billing_period_start_at,
-        charge_period_start_at as usage_start_at,
-        billing_currency as currency_code,
-        billed_cost as unblended_cost,
-        cast_failures,
-        false as is_duplicate,
-        quarantine_reason
-    from {{ ref(shape) }}
-    where quarantine_reason is not null
+        select
+            provider,
+            source_system,
+            source_file,
+            line_item_id,
+            time_interval,
+            line_item_type,
+            billing_period_start_at,
+            charge_period_start_at as usage_start_at,
+            billing_currency as currency_code,
+            billed_cost as unblended_cost,
+            cast_failures,
+            false as is_duplicate,
+            quarantine_reason
+        from {{ ref(shape) }}
+        where quarantine_reason is not null
 
-),
+    ),
 
 {% endfor %}
 unioned as (

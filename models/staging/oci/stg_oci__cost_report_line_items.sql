@@ -32,10 +32,6 @@
     'my_cost': '"cost/myCost"',
     'my_cost_overage': '"cost/myCostOverage"',
 } -%}
-{%- set decimal_checks = [] -%}
-{%- for name, column in decimals.items() -%}
-    {%- do decimal_checks.append((name, column, 'text_decimal')) -%}
-{%- endfor %}
 
 with
 
@@ -57,10 +53,12 @@ renamed as (
         cast("cost/subscriptionId" as {{ dbt.type_string() }}) as subscription_id,
 
         -- usage interval (UTC), parsed and as delivered
-        {% for name, column in timestamps.items() -%}
-        {{ safe_to_utc_timestamp(complete_timestamp_seconds(column)) }} as {{ name }}_at,
-        cast({{ column }} as {{ dbt.type_string() }}) as {{ name }}_text,
-        {% endfor -%}
+        {{ safe_to_utc_timestamp(complete_timestamp_seconds('"lineItem/intervalUsageStart"')) }}
+            as usage_start_at,
+        cast("lineItem/intervalUsageStart" as {{ dbt.type_string() }}) as usage_start_text,
+        {{ safe_to_utc_timestamp(complete_timestamp_seconds('"lineItem/intervalUsageEnd"')) }}
+            as usage_end_at,
+        cast("lineItem/intervalUsageEnd" as {{ dbt.type_string() }}) as usage_end_text,
 
         -- product
         cast("product/service" as {{ dbt.type_string() }}) as service_code,
@@ -74,9 +72,13 @@ renamed as (
         cast("product/resourceId" as {{ dbt.type_string() }}) as resource_id,
 
         -- quantities and money (billedQuantity, unitPrice and myCost include overage)
-        {% for name, column in decimals.items() -%}
-        {{ safe_text_to_focus_decimal(column) }} as {{ name }},
-        {% endfor -%}
+        {{ safe_text_to_focus_decimal('"usage/billedQuantity"') }} as billed_quantity,
+        {{ safe_text_to_focus_decimal('"usage/billedQuantityOverage"') }}
+            as billed_quantity_overage,
+        {{ safe_text_to_focus_decimal('"cost/unitPrice"') }} as unit_price,
+        {{ safe_text_to_focus_decimal('"cost/unitPriceOverage"') }} as unit_price_overage,
+        {{ safe_text_to_focus_decimal('"cost/myCost"') }} as my_cost,
+        {{ safe_text_to_focus_decimal('"cost/myCostOverage"') }} as my_cost_overage,
         cast("cost/currencyCode" as {{ dbt.type_string() }}) as currency_code,
         cast("cost/billingUnitReadable" as {{ dbt.type_string() }}) as billing_unit_readable,
         upper(trim("cost/overageFlag")) = 'Y' as is_overage,
@@ -85,23 +87,19 @@ renamed as (
         {{ map_to_json_object(prefixed_columns_to_map('source', 'tags/')) }} as tags,
 
         -- lineage
-        cast(filename as {{ dbt.type_string() }}) as source_file,
+        cast(source.filename as {{ dbt.type_string() }}) as source_file,
 
         -- values present in the file that did not cast (quarantined downstream)
-        nullif(
-            {%- for name, column in timestamps.items() %}
-            coalesce(
-                case
-                    when nullif(trim({{ column }}), '') is not null
-                        and {{ safe_to_utc_timestamp(complete_timestamp_seconds(column)) }} is null
-                        then '{{ name }}_at;'
-                end,
-                ''
-            ) ||
-            {%- endfor %}
-            coalesce({{ record_cast_failures(decimal_checks) }}, ''),
-            ''
-        ) as cast_failures
+        {{ record_cast_failures([
+            ('usage_start_at', complete_timestamp_seconds('"lineItem/intervalUsageStart"'), 'timestamp'),
+            ('usage_end_at', complete_timestamp_seconds('"lineItem/intervalUsageEnd"'), 'timestamp'),
+            ('billed_quantity', '"usage/billedQuantity"', 'text_decimal'),
+            ('billed_quantity_overage', '"usage/billedQuantityOverage"', 'text_decimal'),
+            ('unit_price', '"cost/unitPrice"', 'text_decimal'),
+            ('unit_price_overage', '"cost/unitPriceOverage"', 'text_decimal'),
+            ('my_cost', '"cost/myCost"', 'text_decimal'),
+            ('my_cost_overage', '"cost/myCostOverage"', 'text_decimal')
+        ]) }} as cast_failures
 
     from source
 

@@ -7,6 +7,7 @@
     object. Every column read is aligned, so a column a file lacks reads as null.
 -#}
 {{ config(enabled=var('oci_enabled', false) and var('oci_focus_report_enabled', true)) }}
+{%- set q = adapter.quote -%}
 {%- set source_columns = [
     'AvailabilityZone', 'BilledCost', 'BillingAccountId', 'BillingAccountName', 'BillingCurrency',
     'BillingPeriodEnd', 'BillingPeriodStart', 'ChargeDescription', 'ChargeFrequency',
@@ -25,28 +26,24 @@
     {%- do optional_columns.update({column_name: dbt.type_string()}) -%}
 {%- endfor -%}
 {%- set timestamps = {
-    'billing_period_start': 'BillingPeriodStart',
-    'billing_period_end': 'BillingPeriodEnd',
-    'charge_period_start': 'ChargePeriodStart',
-    'charge_period_end': 'ChargePeriodEnd',
+    'billing_period_start': q('BillingPeriodStart'),
+    'billing_period_end': q('BillingPeriodEnd'),
+    'charge_period_start': q('ChargePeriodStart'),
+    'charge_period_end': q('ChargePeriodEnd'),
 } -%}
 {%- set decimals = {
-    'billed_cost': 'BilledCost',
-    'effective_cost': 'EffectiveCost',
-    'list_cost': 'ListCost',
-    'list_unit_price': 'ListUnitPrice',
-    'pricing_quantity': 'PricingQuantity',
-    'usage_quantity': 'UsageQuantity',
-    'unit_price_overage': 'oci_UnitPriceOverage',
-    'billed_quantity_overage': 'oci_BilledQuantityOverage',
-    'cost_overage': 'oci_CostOverage',
-    'attributed_usage': 'oci_AttributedUsage',
-    'attributed_cost': 'oci_AttributedCost',
+    'billed_cost': q('BilledCost'),
+    'effective_cost': q('EffectiveCost'),
+    'list_cost': q('ListCost'),
+    'list_unit_price': q('ListUnitPrice'),
+    'pricing_quantity': q('PricingQuantity'),
+    'usage_quantity': q('UsageQuantity'),
+    'unit_price_overage': q('oci_UnitPriceOverage'),
+    'billed_quantity_overage': q('oci_BilledQuantityOverage'),
+    'cost_overage': q('oci_CostOverage'),
+    'attributed_usage': q('oci_AttributedUsage'),
+    'attributed_cost': q('oci_AttributedCost'),
 } -%}
-{%- set decimal_checks = [] -%}
-{%- for name, column in decimals.items() -%}
-    {%- do decimal_checks.append((name, column, 'text_decimal')) -%}
-{%- endfor %}
 
 with
 
@@ -61,83 +58,105 @@ renamed as (
 
     select
         -- identity; a correction names the row it corrects
-        cast(oci_ReferenceNumber as {{ dbt.type_string() }}) as line_item_id,
-        cast(oci_BackReferenceNumber as {{ dbt.type_string() }}) as back_reference_id,
+        cast({{ q('oci_ReferenceNumber') }} as {{ dbt.type_string() }}) as line_item_id,
+        cast({{ q('oci_BackReferenceNumber') }} as {{ dbt.type_string() }}) as back_reference_id,
 
         -- accounts: the tenancy bills, the compartment is the sub account
-        cast(BillingAccountId as {{ dbt.type_string() }}) as billing_account_id,
-        cast(BillingAccountName as {{ dbt.type_string() }}) as billing_account_name,
-        cast(SubAccountId as {{ dbt.type_string() }}) as sub_account_id,
-        cast(SubAccountName as {{ dbt.type_string() }}) as sub_account_name,
-        cast(oci_CompartmentId as {{ dbt.type_string() }}) as compartment_id,
-        cast(oci_CompartmentName as {{ dbt.type_string() }}) as compartment_name,
-        cast(BillingCurrency as {{ dbt.type_string() }}) as billing_currency,
+        cast({{ q('BillingAccountId') }} as {{ dbt.type_string() }}) as billing_account_id,
+        cast({{ q('BillingAccountName') }} as {{ dbt.type_string() }}) as billing_account_name,
+        cast({{ q('SubAccountId') }} as {{ dbt.type_string() }}) as sub_account_id,
+        cast({{ q('SubAccountName') }} as {{ dbt.type_string() }}) as sub_account_name,
+        cast({{ q('oci_CompartmentId') }} as {{ dbt.type_string() }}) as compartment_id,
+        cast({{ q('oci_CompartmentName') }} as {{ dbt.type_string() }}) as compartment_name,
+        cast({{ q('BillingCurrency') }} as {{ dbt.type_string() }}) as billing_currency,
 
         -- periods, parsed to UTC and as delivered
-        {% for name, column in timestamps.items() -%}
-        {{ safe_to_utc_timestamp(complete_timestamp_seconds(column)) }} as {{ name }}_at,
-        cast({{ column }} as {{ dbt.type_string() }}) as {{ name }}_text,
-        {% endfor -%}
+        {{ safe_to_utc_timestamp(complete_timestamp_seconds(q('BillingPeriodStart'))) }}
+            as billing_period_start_at,
+        cast({{ q('BillingPeriodStart') }} as {{ dbt.type_string() }}) as billing_period_start_text,
+        {{ safe_to_utc_timestamp(complete_timestamp_seconds(q('BillingPeriodEnd'))) }}
+            as billing_period_end_at,
+        cast({{ q('BillingPeriodEnd') }} as {{ dbt.type_string() }}) as billing_period_end_text,
+        {{ safe_to_utc_timestamp(complete_timestamp_seconds(q('ChargePeriodStart'))) }}
+            as charge_period_start_at,
+        cast({{ q('ChargePeriodStart') }} as {{ dbt.type_string() }}) as charge_period_start_text,
+        {{ safe_to_utc_timestamp(complete_timestamp_seconds(q('ChargePeriodEnd'))) }}
+            as charge_period_end_at,
+        cast({{ q('ChargePeriodEnd') }} as {{ dbt.type_string() }}) as charge_period_end_text,
 
         -- charge, in FOCUS 1.0-preview terms
-        cast(ChargeType as {{ dbt.type_string() }}) as charge_type,
-        cast(ChargeSubcategory as {{ dbt.type_string() }}) as charge_subcategory,
-        cast(ChargeFrequency as {{ dbt.type_string() }}) as charge_frequency,
-        cast(ChargeDescription as {{ dbt.type_string() }}) as charge_description,
+        cast({{ q('ChargeType') }} as {{ dbt.type_string() }}) as charge_type,
+        cast({{ q('ChargeSubcategory') }} as {{ dbt.type_string() }}) as charge_subcategory,
+        cast({{ q('ChargeFrequency') }} as {{ dbt.type_string() }}) as charge_frequency,
+        cast({{ q('ChargeDescription') }} as {{ dbt.type_string() }}) as charge_description,
 
         -- money and quantities
-        {% for name, column in decimals.items() -%}
-        {{ safe_text_to_focus_decimal(column) }} as {{ name }},
-        {% endfor -%}
-        cast(PricingCategory as {{ dbt.type_string() }}) as pricing_category,
-        cast(PricingUnit as {{ dbt.type_string() }}) as pricing_unit,
-        cast(UsageUnit as {{ dbt.type_string() }}) as usage_unit,
-        upper(trim(oci_OverageFlag)) = 'Y' as is_overage,
+        {{ safe_text_to_focus_decimal(q('BilledCost')) }} as billed_cost,
+        {{ safe_text_to_focus_decimal(q('EffectiveCost')) }} as effective_cost,
+        {{ safe_text_to_focus_decimal(q('ListCost')) }} as list_cost,
+        {{ safe_text_to_focus_decimal(q('ListUnitPrice')) }} as list_unit_price,
+        {{ safe_text_to_focus_decimal(q('PricingQuantity')) }} as pricing_quantity,
+        {{ safe_text_to_focus_decimal(q('UsageQuantity')) }} as usage_quantity,
+        {{ safe_text_to_focus_decimal(q('oci_UnitPriceOverage')) }} as unit_price_overage,
+        {{ safe_text_to_focus_decimal(q('oci_BilledQuantityOverage')) }} as billed_quantity_overage,
+        {{ safe_text_to_focus_decimal(q('oci_CostOverage')) }} as cost_overage,
+        {{ safe_text_to_focus_decimal(q('oci_AttributedUsage')) }} as attributed_usage,
+        {{ safe_text_to_focus_decimal(q('oci_AttributedCost')) }} as attributed_cost,
+        cast({{ q('PricingCategory') }} as {{ dbt.type_string() }}) as pricing_category,
+        cast({{ q('PricingUnit') }} as {{ dbt.type_string() }}) as pricing_unit,
+        cast({{ q('UsageUnit') }} as {{ dbt.type_string() }}) as usage_unit,
+        upper(trim({{ q('oci_OverageFlag') }})) = 'Y' as is_overage,
 
         -- commitments
-        cast(CommitmentDiscountId as {{ dbt.type_string() }}) as commitment_discount_id,
-        cast(CommitmentDiscountName as {{ dbt.type_string() }}) as commitment_discount_name,
-        cast(CommitmentDiscountCategory as {{ dbt.type_string() }}) as commitment_discount_category,
-        cast(CommitmentDiscountType as {{ dbt.type_string() }}) as commitment_discount_type,
+        cast({{ q('CommitmentDiscountId') }} as {{ dbt.type_string() }}) as commitment_discount_id,
+        cast({{ q('CommitmentDiscountName') }} as {{ dbt.type_string() }})
+            as commitment_discount_name,
+        cast({{ q('CommitmentDiscountCategory') }} as {{ dbt.type_string() }})
+            as commitment_discount_category,
+        cast({{ q('CommitmentDiscountType') }} as {{ dbt.type_string() }})
+            as commitment_discount_type,
 
         -- provider, service, SKU, place, resource
-        cast(ProviderName as {{ dbt.type_string() }}) as provider_name,
-        cast(PublisherName as {{ dbt.type_string() }}) as publisher_name,
-        cast(InvoiceIssuer as {{ dbt.type_string() }}) as invoice_issuer_name,
-        cast(ServiceName as {{ dbt.type_string() }}) as service_name,
-        cast(ServiceCategory as {{ dbt.type_string() }}) as service_category,
-        cast(SkuId as {{ dbt.type_string() }}) as sku_id,
-        cast(SkuPriceId as {{ dbt.type_string() }}) as sku_price_id,
-        cast(Region as {{ dbt.type_string() }}) as region_id,
-        cast(AvailabilityZone as {{ dbt.type_string() }}) as availability_zone,
-        cast(ResourceId as {{ dbt.type_string() }}) as resource_id,
-        cast(ResourceName as {{ dbt.type_string() }}) as resource_name,
-        cast(ResourceType as {{ dbt.type_string() }}) as resource_type,
+        cast({{ q('ProviderName') }} as {{ dbt.type_string() }}) as provider_name,
+        cast({{ q('PublisherName') }} as {{ dbt.type_string() }}) as publisher_name,
+        cast({{ q('InvoiceIssuer') }} as {{ dbt.type_string() }}) as invoice_issuer_name,
+        cast({{ q('ServiceName') }} as {{ dbt.type_string() }}) as service_name,
+        cast({{ q('ServiceCategory') }} as {{ dbt.type_string() }}) as service_category,
+        cast({{ q('SkuId') }} as {{ dbt.type_string() }}) as sku_id,
+        cast({{ q('SkuPriceId') }} as {{ dbt.type_string() }}) as sku_price_id,
+        cast({{ q('Region') }} as {{ dbt.type_string() }}) as region_id,
+        cast({{ q('AvailabilityZone') }} as {{ dbt.type_string() }}) as availability_zone,
+        cast({{ q('ResourceId') }} as {{ dbt.type_string() }}) as resource_id,
+        cast({{ q('ResourceName') }} as {{ dbt.type_string() }}) as resource_name,
+        cast({{ q('ResourceType') }} as {{ dbt.type_string() }}) as resource_type,
 
         -- tags: a Tags JSON column if the report has one, else the per-tag columns
         coalesce(
-            cast(Tags as {{ dbt.type_string() }}),
+            cast({{ q('Tags') }} as {{ dbt.type_string() }}),
             {{ map_to_json_object(prefixed_columns_to_map('source', 'Tags/')) }}
         ) as tags,
 
         -- lineage
-        cast(filename as {{ dbt.type_string() }}) as source_file,
+        cast(source.filename as {{ dbt.type_string() }}) as source_file,
 
         -- values present in the file that did not cast (quarantined downstream)
-        nullif(
-            {%- for name, column in timestamps.items() %}
-            coalesce(
-                case
-                    when nullif(trim({{ column }}), '') is not null
-                        and {{ safe_to_utc_timestamp(complete_timestamp_seconds(column)) }} is null
-                        then '{{ name }}_at;'
-                end,
-                ''
-            ) ||
-            {%- endfor %}
-            coalesce({{ record_cast_failures(decimal_checks) }}, ''),
-            ''
-        ) as cast_failures
+        {{ record_cast_failures([
+            ('billing_period_start_at', complete_timestamp_seconds(q('BillingPeriodStart')), 'timestamp'),
+            ('billing_period_end_at', complete_timestamp_seconds(q('BillingPeriodEnd')), 'timestamp'),
+            ('charge_period_start_at', complete_timestamp_seconds(q('ChargePeriodStart')), 'timestamp'),
+            ('charge_period_end_at', complete_timestamp_seconds(q('ChargePeriodEnd')), 'timestamp'),
+            ('billed_cost', q('BilledCost'), 'text_decimal'),
+            ('effective_cost', q('EffectiveCost'), 'text_decimal'),
+            ('list_cost', q('ListCost'), 'text_decimal'),
+            ('list_unit_price', q('ListUnitPrice'), 'text_decimal'),
+            ('pricing_quantity', q('PricingQuantity'), 'text_decimal'),
+            ('usage_quantity', q('UsageQuantity'), 'text_decimal'),
+            ('unit_price_overage', q('oci_UnitPriceOverage'), 'text_decimal'),
+            ('billed_quantity_overage', q('oci_BilledQuantityOverage'), 'text_decimal'),
+            ('cost_overage', q('oci_CostOverage'), 'text_decimal'),
+            ('attributed_usage', q('oci_AttributedUsage'), 'text_decimal'),
+            ('attributed_cost', q('oci_AttributedCost'), 'text_decimal')
+        ]) }} as cast_failures
 
     from source
 
