@@ -28,7 +28,10 @@ $(VALIDATOR_VENV)/.installed: scripts/setup_validator.sh
 
 demo: setup validator
 	$(BIN)/python scripts/generate_aws_cur.py --rows $(DEMO_ROWS) --out $(DEMO_DATA) --shapes cur2
-	FOCUS_RAW_DATA_PATH=$(DEMO_DATA) $(BIN)/python scripts/focus_run.py --export-dir exports
+	# oci / alibaba: two months of each, built beside AWS
+	$(BIN)/python scripts/generate_oci_reports.py --rows 2000 --out $(DEMO_DATA)
+	$(BIN)/python scripts/generate_alibaba_focus.py --rows 2000 --out $(DEMO_DATA)
+	FOCUS_RAW_DATA_PATH=$(DEMO_DATA) $(BIN)/python scripts/focus_run.py --export-dir exports --vars '{oci_enabled: true, alibaba_enabled: true}'
 	$(BIN)/python scripts/focus_conformance.py --export-dir exports/focus-1.2
 
 test: setup validator
