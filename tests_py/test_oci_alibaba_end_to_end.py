@@ -200,30 +200,44 @@ def test_committed_fixtures_are_the_generators_output(tmp_path):
 
 
 def test_generated_data_reconciles_to_the_cent(tmp_path, report_figure):
-    """Two months of 300 usage rows per month and provider, every charge type, raw = FOCUS."""
+    """Two months of 300 usage rows per month and provider, every charge type, raw = FOCUS; one
+    Alibaba row with a cost written `12,50` is quarantined with its reason, not lost."""
     raw = tmp_path / "raw"
     assert generate_oci_reports.main(["--rows", "300", "--out", str(raw)]) == 0
     assert generate_alibaba_focus.main(["--rows", "300", "--out", str(raw)]) == 0
-    # models and seeds only: the data tests already ran on the fixtures
+    expected = raw_totals(raw)
+    alibaba_file = sorted((raw / "alibaba" / "focus").rglob("*_202501.csv"))[0]
+    with alibaba_file.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    bad = {**rows[0], "BilledCost": "12,50", "ResourceName": "bad-cost-row"}
+    with alibaba_file.open("a", encoding="utf-8", newline="") as handle:
+        csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n").writerow(bad)
+    # models, seeds and the singular tests of both providers (reconciliation, quarantine share)
     work = tmp_path / "build"
     work.mkdir()
     result = run_dbt(
         ["build", "--select", "+focus_cost_and_usage", "+focus_quarantined_line_items",
-         "--resource-type", "model", "--resource-type", "seed"],
+         "path:tests/oci", "path:tests/alibaba", "--indirect-selection", "cautious"],
         duckdb_path=work / "focus.duckdb", raw_path=raw, work_dir=work,
         dbt_vars={**ALL_PROVIDERS, "aws_enabled": False},
     )  # fmt: skip
     assert result.returncode == 0, result.output[-4000:]
     build = Build(work / "focus.duckdb", raw, work / "target", result)
-    expected = raw_totals(raw)
     focus = mart_totals(build)
     assert set(focus) == set(expected)
-    for key, (rows, cost) in expected.items():
-        assert focus[key][0] == rows, key
+    for key, (count, cost) in expected.items():
+        assert focus[key][0] == count, key
         assert abs(focus[key][1] - cost) < HALF_CENT, key
+    quarantined = build.query(
+        "select provider, billing_period_start_at, unblended_cost, quarantine_reason"
+        " from main_focus.focus_quarantined_line_items"
+    )
+    assert [(row[0], f"{row[1]:%Y-%m-%d %H:%M}", row[2], row[3]) for row in quarantined] == [
+        ("alibaba", "2024-12-31 16:00", None, "unparseable value in billed_cost;")
+    ]
     report_figure(
         f"generated OCI + Alibaba: {sum(r for r, _ in expected.values())} raw rows "
-        "reconcile with FOCUS per source and billing period"
+        "reconcile with FOCUS per source and billing period; 1 bad row quarantined"
     )
 
 
