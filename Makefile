@@ -39,6 +39,8 @@ demo: setup validator
 	$(BIN)/python scripts/generate_aws_cur.py --rows $(DEMO_ROWS) --out $(DEMO_DATA) --shapes cur2
 	$(BIN)/python scripts/generate_azure_cost_details.py --rows $(DEMO_AZURE_ROWS) --out $(DEMO_DATA)  # azure
 	$(BIN)/python scripts/generate_gcp_billing_export.py --rows $(DEMO_GCP_ROWS) --out $(DEMO_DATA)  # gcp
+	$(BIN)/python scripts/generate_oci_reports.py --rows 2000 --out $(DEMO_DATA)  # oci
+	$(BIN)/python scripts/generate_alibaba_focus.py --rows 2000 --out $(DEMO_DATA)  # alibaba
 	$(BIN)/python scripts/generate_openai_costs.py --rows 2000 --out $(DEMO_DATA)
 	$(BIN)/python scripts/generate_anthropic_cost_report.py --rows 2000 --out $(DEMO_DATA)
 	$(BIN)/python scripts/generate_focus_export.py --out $(DEMO_DATA)  # native FOCUS exports

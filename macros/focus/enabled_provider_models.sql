@@ -4,7 +4,7 @@
     lists the providers, so adding a provider is one line here. No provider enabled is an error.
 -#}
 {% macro enabled_provider_models(entity) %}
-    {%- set providers = ['aws', 'azure', 'gcp', 'openai', 'anthropic', 'focus_export'] -%}
+    {%- set providers = ['aws', 'azure', 'gcp', 'oci', 'alibaba', 'openai', 'anthropic', 'focus_export'] -%}
     {%- set model_names = [] -%}
     {%- for provider in providers if var(provider ~ '_enabled', false) -%}
         {%- do model_names.append('int_' ~ provider ~ '__' ~ entity) -%}

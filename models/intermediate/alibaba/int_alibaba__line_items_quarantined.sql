@@ -1,0 +1,32 @@
+{#-
+    The Alibaba export's rows that do not reach FOCUS, each with the reason: a value that did not
+    cast or a key column left empty. Costs as delivered (`unblended_cost` is BilledCost), billing
+    period in UTC, so per billing period raw = FOCUS + quarantined to the cent.
+    Same 13 columns, in the same order, as int_aws__line_items_quarantined.
+    One row per quarantined raw row.
+-#}
+{{ config(enabled=var('alibaba_enabled', false)) }}
+with
+
+quarantined as (
+
+    select
+        provider,
+        source_system,
+        source_file,
+        line_item_id,
+        time_interval,
+        line_item_type,
+        billing_period_start_at,
+        charge_period_start_at as usage_start_at,
+        billing_currency as currency_code,
+        billed_cost as unblended_cost,
+        cast_failures,
+        false as is_duplicate,
+        quarantine_reason
+    from {{ ref('int_alibaba__line_items_mapped') }}
+    where quarantine_reason is not null
+
+)
+
+select * from quarantined
