@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 DEMO_DATA := data/generated
 DEMO_ROWS ?= 100000
 
-.PHONY: setup validator demo test test-quick lint prove-bigquery clean
+.PHONY: setup validator demo test test-quick lint prove-bigquery clean chromium report-screenshot
 
 setup: $(VENV)/.installed
 
@@ -31,7 +31,7 @@ demo: setup validator
 	FOCUS_RAW_DATA_PATH=$(DEMO_DATA) $(BIN)/python scripts/focus_run.py --export-dir exports
 	$(BIN)/python scripts/focus_conformance.py --export-dir exports/focus-1.2
 
-test: setup validator
+test: setup validator chromium
 	$(BIN)/python -m pytest
 
 test-quick: setup
@@ -48,3 +48,16 @@ prove-bigquery: setup
 
 clean:
 	rm -rf target logs exports $(DEMO_DATA)
+
+# The cost report (scripts/focus_report.py): headless Chromium (Debian's chromium) renders it for
+# the PDF, the screenshot and tests_py/test_focus_report.py. `-`: without root the install may
+# fail; the report test then skips and says why.
+chromium:
+	-bash scripts/setup_chromium.sh
+
+# Build the fixture (or FOCUS_RAW_DATA_PATH), export, write the report, its PDF and a screenshot.
+REPORT_DIR := exports/report
+report-screenshot: setup chromium
+	$(BIN)/python scripts/focus_run.py --export-dir exports --report $(REPORT_DIR)/finops_report.html
+	$(BIN)/python scripts/focus_report.py --out $(REPORT_DIR)/finops_report.html \
+		--pdf $(REPORT_DIR)/finops_report.pdf --screenshot $(REPORT_DIR)/finops_report.png
