@@ -46,6 +46,14 @@ prove-bigquery: setup
 	$(BIN)/python scripts/prove_bigquery.py
 	$(BIN)/python scripts/prove_bigquery.py --vars '{aws_cur2_enabled: false, aws_cur_legacy_parquet_enabled: true}'
 
+# FinOps marts: build them and query the semantic layer's metrics with MetricFlow (extra `metrics`).
+.PHONY: metrics
+metrics: setup
+	$(BIN)/pip install --quiet -e ".[dev,metrics]"
+	[ -f profiles.yml ] || cp profiles.example.yml profiles.yml
+	$(BIN)/dbt build -s +marts.finops
+	$(BIN)/mf query --metrics total_billed_cost,total_effective_cost,total_savings,effective_savings_rate,commitment_coverage --group-by metric_time__month
+
 clean:
 	rm -rf target logs exports $(DEMO_DATA)
 

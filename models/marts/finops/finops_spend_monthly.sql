@@ -1,0 +1,172 @@
+{#-
+    Spend per billing period x provider x billing account x sub account x service category x service
+    x region x billing currency, in the billing currency and in the reporting currency at the latest
+    rate on or before the billing period's last day (DECISIONLOG D-701, D-702, D-704).
+-#}
+with
+
+cost_and_usage as (
+
+    select * from {{ ref('focus_cost_and_usage') }}
+
+),
+
+exchange_rates as (
+
+    select * from {{ ref('int_finops__exchange_rates_daily') }}
+    where to_currency = '{{ var("finops_reporting_currency") }}'
+
+),
+
+charges as (
+
+    select
+        cast(cost_and_usage.BillingPeriodStart as date) as billing_period_start,
+        cast(cost_and_usage.BillingPeriodEnd as date) as billing_period_end,
+        cost_and_usage.ProviderName as provider_name,
+        cost_and_usage.BillingAccountId as billing_account_id,
+        cost_and_usage.BillingAccountName as billing_account_name,
+        cost_and_usage.SubAccountId as sub_account_id,
+        cost_and_usage.SubAccountName as sub_account_name,
+        cost_and_usage.ServiceCategory as service_category,
+        cost_and_usage.ServiceName as service_name,
+        cost_and_usage.RegionId as region_id,
+        cost_and_usage.BillingCurrency as billing_currency,
+        cost_and_usage.BilledCost as billed_cost,
+        cost_and_usage.EffectiveCost as effective_cost,
+        cost_and_usage.ListCost as list_cost,
+        cost_and_usage.ContractedCost as contracted_cost,
+        -- The same usage-only savings basis as finops_spend_daily (D-704).
+        case
+            when cost_and_usage.ChargeCategory = 'Usage'
+                and (cost_and_usage.CommitmentDiscountStatus is null
+                    or cost_and_usage.CommitmentDiscountStatus <> 'Unused')
+                then cost_and_usage.ListCost
+            else 0
+        end as usage_list_cost,
+        case
+            when cost_and_usage.ChargeCategory = 'Usage'
+                and (cost_and_usage.CommitmentDiscountStatus is null
+                    or cost_and_usage.CommitmentDiscountStatus <> 'Unused')
+                then cost_and_usage.ContractedCost
+            else 0
+        end as usage_contracted_cost,
+        case
+            when cost_and_usage.ChargeCategory = 'Usage' then cost_and_usage.EffectiveCost
+            else 0
+        end as usage_effective_cost
+
+    from cost_and_usage
+
+),
+
+monthly as (
+
+    select
+        charges.billing_period_start,
+        max(charges.billing_period_end) as billing_period_end,
+        charges.provider_name,
+        charges.billing_account_id,
+        max(charges.billing_account_name) as billing_account_name,
+        charges.sub_account_id,
+        max(charges.sub_account_name) as sub_account_name,
+        charges.service_category,
+        charges.service_name,
+        charges.region_id,
+        charges.billing_currency,
+        sum(charges.billed_cost) as billed_cost,
+        sum(charges.effective_cost) as effective_cost,
+        sum(charges.list_cost) as list_cost,
+        sum(charges.contracted_cost) as contracted_cost,
+        sum(charges.usage_list_cost) as usage_list_cost,
+        sum(charges.usage_contracted_cost) as usage_contracted_cost,
+        sum(charges.usage_effective_cost) as usage_effective_cost,
+        count(*) as charge_count
+
+    from charges
+
+    group by
+        charges.billing_period_start,
+        charges.provider_name,
+        charges.billing_account_id,
+        charges.sub_account_id,
+        charges.service_category,
+        charges.service_name,
+        charges.region_id,
+        charges.billing_currency
+
+),
+
+converted as (
+
+    select
+        monthly.*,
+        '{{ var("finops_reporting_currency") }}' as reporting_currency,
+        case
+            when monthly.billing_currency = '{{ var("finops_reporting_currency") }}'
+                then {{ to_focus_decimal(1) }}
+            else exchange_rates.exchange_rate
+        end as exchange_rate,
+        exchange_rates.exchange_rate_date
+
+    from monthly
+
+    left join exchange_rates
+        on monthly.billing_currency = exchange_rates.from_currency
+        and cast({{ dbt.dateadd('day', -1, 'monthly.billing_period_end') }} as date)
+        = exchange_rates.rate_day
+
+),
+
+final as (
+
+    select
+        converted.billing_period_start,
+        converted.billing_period_end,
+        converted.provider_name,
+        converted.billing_account_id,
+        converted.billing_account_name,
+        converted.sub_account_id,
+        converted.sub_account_name,
+        converted.service_category,
+        converted.service_name,
+        converted.region_id,
+        converted.billing_currency,
+        {{ to_focus_decimal('converted.billed_cost') }} as billed_cost,
+        {{ to_focus_decimal('converted.effective_cost') }} as effective_cost,
+        {{ to_focus_decimal('converted.list_cost') }} as list_cost,
+        {{ to_focus_decimal('converted.contracted_cost') }} as contracted_cost,
+        {{ to_focus_decimal('converted.usage_list_cost') }} as usage_list_cost,
+        {{ to_focus_decimal('converted.usage_contracted_cost') }} as usage_contracted_cost,
+        {{ to_focus_decimal('converted.usage_effective_cost') }} as usage_effective_cost,
+        {{ to_focus_decimal('converted.usage_list_cost - converted.usage_contracted_cost') }}
+            as negotiated_savings,
+        {{ to_focus_decimal('converted.usage_contracted_cost - converted.usage_effective_cost') }}
+            as commitment_savings,
+        converted.charge_count,
+        converted.reporting_currency,
+        converted.exchange_rate,
+        converted.exchange_rate_date,
+        {{ to_focus_decimal('converted.billed_cost * converted.exchange_rate') }}
+            as billed_cost_reporting,
+        {{ to_focus_decimal('converted.effective_cost * converted.exchange_rate') }}
+            as effective_cost_reporting,
+        {{ to_focus_decimal('converted.list_cost * converted.exchange_rate') }}
+            as list_cost_reporting,
+        {{ to_focus_decimal('converted.contracted_cost * converted.exchange_rate') }}
+            as contracted_cost_reporting,
+        {{ to_focus_decimal('converted.usage_list_cost * converted.exchange_rate') }}
+            as usage_list_cost_reporting,
+        {{ to_focus_decimal(
+            '(converted.usage_list_cost - converted.usage_contracted_cost) * converted.exchange_rate'
+        ) }} as negotiated_savings_reporting,
+        {{ to_focus_decimal(
+            '(converted.usage_contracted_cost - converted.usage_effective_cost)'
+            ~ ' * converted.exchange_rate'
+        ) }} as commitment_savings_reporting
+
+    from converted
+
+)
+
+select * from final
