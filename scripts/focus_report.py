@@ -11,7 +11,10 @@ tag), commitment utilization and cost anomalies.
 
 Where the figures come from: each section reads the FinOps mart that answers it
 (models/marts/finops: finops_spend_monthly, finops_spend_daily) when the DuckDB file has it, and
-otherwise computes the same figure from focus_cost_and_usage; the page says which, per section.
+otherwise computes the figure from focus_cost_and_usage; the page says which, per section:
+spend (finops_spend_monthly, finops_spend_daily), allocation coverage
+(finops_allocation_coverage_weekly), commitment utilization (finops_commitment_utilization) and
+anomalies (finops_cost_anomalies).
 
 --pdf and --screenshot render the page with headless Chromium (Debian's `chromium`; install it
 with scripts/setup_chromium.sh): `--print-to-pdf` and `--screenshot`.
@@ -50,6 +53,9 @@ REPO_ROOT = SCRIPTS_DIR.parent
 FOCUS_TABLE = "focus_cost_and_usage"
 SPEND_MONTHLY = "finops_spend_monthly"
 SPEND_DAILY = "finops_spend_daily"
+ALLOCATION_COVERAGE = "finops_allocation_coverage_weekly"
+COMMITMENT_UTILIZATION = "finops_commitment_utilization"
+COST_ANOMALIES = "finops_cost_anomalies"
 FOCUS_SOURCE = "computed from focus_cost_and_usage"
 TOP_SERVICES = 10
 TOP_TAG_KEYS = 8
@@ -109,7 +115,8 @@ class Anomaly:
     day: dt.date
     service: str
     cost: Decimal
-    baseline: Decimal
+    baseline: Decimal | None
+    direction: str = "up"
 
 
 @dataclass
@@ -188,8 +195,22 @@ def read_services(connection: Any, focus: str, monthly: str | None) -> dict:
     return dict(services)
 
 
-def read_coverage(connection: Any, focus: str) -> dict:
-    """Per currency and tag key: effective cost carrying the key, and all positive cost."""
+def read_coverage(connection: Any, focus: str, mart: str | None = None) -> dict:
+    """Per currency and key: effective cost allocated by the key, and the cost it is a share of.
+
+    From the mart: its allocation keys over all weeks (allocated and total effective cost).
+    Without it: every tag key, and any tag, over the positive effective cost.
+    """
+    if mart:
+        sql = f"""
+            select billing_currency, allocation_key, sum(allocated_effective_cost),
+                sum(total_effective_cost)
+            from {mart} group by all order by 1, 3 desc, 2"""
+        coverage_rows = connection.execute(sql).fetchall()
+        result: dict[str, list[tuple[str, Decimal, Decimal]]] = defaultdict(list)
+        for currency, key, allocated, total in coverage_rows:
+            result[currency].append((key, allocated, total))
+        return dict(result)
     sql = f"""
         with charges as (
             select BillingCurrency, EffectiveCost, Tags from {focus} where EffectiveCost > 0
@@ -221,7 +242,17 @@ def read_coverage(connection: Any, focus: str) -> dict:
     return dict(coverage)
 
 
-def read_commitments(connection: Any, focus: str) -> list[Commitment]:
+def read_commitments(connection: Any, focus: str, mart: str | None = None) -> list[Commitment]:
+    if mart:
+        sql = f"""
+            select billing_currency, commitment_discount_id,
+                coalesce(max(commitment_discount_name), commitment_discount_id),
+                coalesce(max(commitment_discount_type), ''),
+                sum(used_effective_cost), sum(unused_effective_cost)
+            from {mart}
+            group by billing_currency, commitment_discount_id
+            order by 1, 2"""
+        return [Commitment(*row) for row in connection.execute(sql).fetchall()]
     sql = f"""
         select BillingCurrency, CommitmentDiscountId,
             coalesce(max(CommitmentDiscountName), CommitmentDiscountId),
@@ -251,6 +282,22 @@ def read_daily_usage(connection: Any, focus: str) -> dict:
     return {currency: dict(services) for currency, services in usage.items()}
 
 
+def read_mart_anomalies(connection: Any, mart: str) -> tuple[dict, list[Anomaly]]:
+    """The anomaly mart's daily usage cost (per currency, as one series) and its flagged days."""
+    usage: dict[str, dict[str, list[tuple[dt.date, Decimal]]]] = defaultdict(dict)
+    daily_sql = f"""
+        select billing_currency, charge_date, sum(effective_cost)
+        from {mart} group by all order by 1, 2"""
+    for currency, day, cost in connection.execute(daily_sql).fetchall():
+        usage[currency].setdefault("(all usage)", []).append((day, cost))
+    flagged_sql = f"""
+        select billing_currency, charge_date, service_name, effective_cost, baseline_mean,
+            coalesce(anomaly_direction, 'up')
+        from {mart} where is_anomaly order by 2, 4 desc"""
+    anomalies = [Anomaly(*row) for row in connection.execute(flagged_sql).fetchall()]
+    return dict(usage), anomalies
+
+
 def find_anomalies(daily_usage: dict) -> list[Anomaly]:
     """Days whose usage cost of a service stands out from that service's other days."""
     anomalies = []
@@ -276,28 +323,45 @@ def read_figures(duckdb_path: Path) -> Figures:
         focus = find_relation(connection, FOCUS_TABLE)
         if not focus:
             raise ReportError(f"no table {FOCUS_TABLE} in {duckdb_path}: build the project first")
-        monthly = find_relation(connection, SPEND_MONTHLY)
-        daily = find_relation(connection, SPEND_DAILY)
+        marts = {
+            name: find_relation(connection, name)
+            for name in (
+                SPEND_MONTHLY,
+                SPEND_DAILY,
+                ALLOCATION_COVERAGE,
+                COMMITMENT_UTILIZATION,
+                COST_ANOMALIES,
+            )
+        }
+        monthly, daily = marts[SPEND_MONTHLY], marts[SPEND_DAILY]
         [(row_count,)] = connection.execute(f"select count(*) from {focus}").fetchall()
+        if marts[COST_ANOMALIES]:
+            daily_usage, anomalies = read_mart_anomalies(connection, marts[COST_ANOMALIES])
+        else:
+            daily_usage = read_daily_usage(connection, focus)
+            anomalies = find_anomalies(daily_usage)
         figures = Figures(
             row_count=row_count,
             periods=read_periods(connection, focus, monthly),
             daily=read_daily(connection, focus, daily),
             services=read_services(connection, focus, monthly),
-            coverage=read_coverage(connection, focus),
-            commitments=read_commitments(connection, focus),
-            daily_usage=read_daily_usage(connection, focus),
+            coverage=read_coverage(connection, focus, marts[ALLOCATION_COVERAGE]),
+            commitments=read_commitments(connection, focus, marts[COMMITMENT_UTILIZATION]),
+            daily_usage=daily_usage,
+            anomalies=anomalies,
         )
-    figures.anomalies = find_anomalies(figures.daily_usage)
-    spend_monthly = f"read from the mart {SPEND_MONTHLY}" if monthly else FOCUS_SOURCE
+
+    def source(name: str | None) -> str:
+        return f"read from the mart {name}" if name else FOCUS_SOURCE
+
+    spend_monthly = source(monthly and SPEND_MONTHLY)
     figures.sources = {
         "summary": spend_monthly,
-        "trend": spend_monthly
-        + (f"; days from the mart {SPEND_DAILY}" if daily else "; days " + FOCUS_SOURCE),
+        "trend": f"{spend_monthly}; days {source(daily and SPEND_DAILY)}",
         "services": spend_monthly,
-        "coverage": FOCUS_SOURCE,
-        "commitments": FOCUS_SOURCE,
-        "anomalies": FOCUS_SOURCE,
+        "coverage": source(marts[ALLOCATION_COVERAGE] and ALLOCATION_COVERAGE),
+        "commitments": source(marts[COMMITMENT_UTILIZATION] and COMMITMENT_UTILIZATION),
+        "anomalies": source(marts[COST_ANOMALIES] and COST_ANOMALIES),
     }
     return figures
 
@@ -682,10 +746,17 @@ def services_section(figures: Figures) -> str:
 
 
 def coverage_section(figures: Figures) -> str:
-    parts = [
-        '<section id="coverage"><h2>Allocation coverage</h2><p>Share of positive effective cost '
-        "that carries each tag key (and any tag at all): the cost that tags can allocate.</p>"
-    ]
+    if figures.sources.get("coverage", FOCUS_SOURCE) == FOCUS_SOURCE:
+        what = (
+            "Share of positive effective cost that carries each tag key (and any tag at all): "
+            "the cost that tags can allocate."
+        )
+    else:
+        what = (
+            "Share of effective cost allocated by each allocation key over all weeks: allocated "
+            "against all effective cost, credits included (DECISIONLOG D-703)."
+        )
+    parts = [f'<section id="coverage"><h2>Allocation coverage</h2><p>{what}</p>']
     for currency, keys in sorted(figures.coverage.items()):
         rows = []
         for key, tagged, total in keys[: TOP_TAG_KEYS + 1]:
@@ -730,13 +801,19 @@ def commitments_section(figures: Figures) -> str:
 
 
 def anomalies_section(figures: Figures) -> str:
-    parts = [
-        '<section id="anomalies"><h2>Anomalies</h2><p>Usage cost per service and day (no '
-        "fees, no unused commitment). A day is an anomaly when its cost exceeds the mean of the "
-        f"service's other days by more than {ANOMALY_SIGMAS:g} standard deviations and by at "
-        f"least {ANOMALY_MIN_DELTA} (services with at least {ANOMALY_MIN_DAYS} days of usage). "
-        "Marked days are circled.</p>"
-    ]
+    if figures.sources.get("anomalies", FOCUS_SOURCE) == FOCUS_SOURCE:
+        rule = (
+            "Usage cost per service and day (no fees, no unused commitment). A day is an anomaly "
+            "when its cost exceeds the mean of the service's other days by more than "
+            f"{ANOMALY_SIGMAS:g} standard deviations and by at least {ANOMALY_MIN_DELTA} "
+            f"(services with at least {ANOMALY_MIN_DAYS} days of usage)."
+        )
+    else:
+        rule = (
+            "Usage-based cost per day, each series (account, service, currency) against its "
+            "trailing baseline, as the mart finops_cost_anomalies flags it (DECISIONLOG D-706)."
+        )
+    parts = [f'<section id="anomalies"><h2>Anomalies</h2><p>{rule} Flagged days are circled.</p>']
     for currency, services in sorted(figures.daily_usage.items()):
         totals: dict[dt.date, Decimal] = defaultdict(Decimal)
         for days in services.values():
@@ -760,12 +837,13 @@ def anomalies_section(figures: Figures) -> str:
         rows = "".join(
             f"<tr><td>{anomaly.day.isoformat()}</td><td class='text'>{esc(anomaly.service)}</td>"
             f"<td>{money(anomaly.cost, anomaly.currency)}</td>"
-            f"<td>{money(anomaly.baseline, anomaly.currency)}</td></tr>"
+            f"<td>{money(anomaly.baseline, anomaly.currency)}</td><td>{esc(anomaly.direction)}</td>"
+            "</tr>"
             for anomaly in figures.anomalies
         )
         parts.append(
-            "<table><tr><th>Day</th><th>Service</th><th>Usage cost</th><th>Mean of other days"
-            f"</th></tr>{rows}</table>"
+            "<table><tr><th>Day</th><th>Service</th><th>Usage cost</th><th>Baseline</th>"
+            f"<th>Direction</th></tr>{rows}</table>"
         )
     else:
         parts.append(f"<p><strong>No anomalies</strong> in {figures.row_count} charges.</p>")

@@ -264,3 +264,40 @@ def test_missing_duckdb_file_is_one_line_and_exit_2(tmp_path):
     assert completed.returncode == 2
     assert "focus_report: DuckDB file not found" in completed.stderr
     assert not Path(tmp_path / "r.html").exists()
+
+
+def test_without_the_marts_the_report_computes_the_same_figures(fixture_build, tmp_path):
+    """A DuckDB file with only the FOCUS table: every section falls back and says so."""
+    import duckdb
+
+    focus_only = tmp_path / "focus_only.duckdb"
+    with duckdb.connect(str(focus_only)) as connection:
+        connection.execute(f"attach '{fixture_build.duckdb_path}' as built (read_only)")
+        connection.execute("create schema main_focus")
+        connection.execute(
+            "create table main_focus.focus_cost_and_usage as "
+            "select * from built.main_focus.focus_cost_and_usage"
+        )
+    with_marts = focus_report.read_figures(fixture_build.duckdb_path)
+    assert "mart" in with_marts.sources["summary"], "the fixture build should have the marts"
+    fallback = focus_report.read_figures(focus_only)
+    assert set(fallback.sources.values()) == {
+        focus_report.FOCUS_SOURCE,
+        f"{focus_report.FOCUS_SOURCE}; days {focus_report.FOCUS_SOURCE}",
+    }
+    assert fallback.periods == with_marts.periods
+    assert fallback.services == with_marts.services
+
+    def commitments(figures):
+        return sorted(
+            (item.commitment_type, item.used, item.unused) for item in figures.commitments
+        )
+
+    assert commitments(fallback) == commitments(with_marts)
+    page = read_page(focus_report.render_html(fallback, "t", focus_report.dt.datetime(2025, 3, 1)))
+    text = " ".join(page.text)
+    assert text.count(f"Figures {focus_report.FOCUS_SOURCE}") == 6
+    for kind, (used, unused) in COMMITMENTS.items():
+        assert re.search(rf"{kind} \w+ {used} {unused}", text), (kind, used, unused)
+    for chart in CHARTS:
+        assert page.charts.get(chart), chart
