@@ -40,6 +40,8 @@
                  BillingCurrency
 -#}
 
+{%- set tag = get_json_text('Tags', get_use_case_value('tag_key')) -%}
+
 with
 
 focus as (
@@ -51,7 +53,7 @@ focus as (
 answer as (
 
     select
-        {{ get_json_text('Tags', get_use_case_value('tag_key')) }} as ApplicationId,
+        {{ tag }} as ApplicationId,
         ProviderName,
         BillingAccountId,
         BillingAccountName,
@@ -61,7 +63,7 @@ answer as (
     where BillingPeriodStart >= {{ get_use_case_timestamp('period_start') }}
         and BillingPeriodEnd <= {{ get_use_case_timestamp('period_end') }}
     group by
-        {{ get_json_text('Tags', get_use_case_value('tag_key')) }},
+        {{ tag }},
         ProviderName,
         BillingAccountId,
         BillingAccountName,

@@ -65,4 +65,4 @@ answer as (
 )
 
 select * from answer
-order by ChargePeriodStart, TotalEffectiveCost desc
+order by ChargePeriodStart asc, TotalEffectiveCost desc

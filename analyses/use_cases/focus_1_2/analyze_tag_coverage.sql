@@ -38,6 +38,8 @@
           AND ProviderName = ?
 -#}
 
+{%- set tag = get_json_text('Tags', get_use_case_value('tag_key')) -%}
+
 with
 
 focus as (
@@ -51,7 +53,7 @@ answer as (
     select
         sum(
             case
-                when {{ get_json_text('Tags', get_use_case_value('tag_key')) }} is not null then EffectiveCost
+                when {{ tag }} is not null then EffectiveCost
                 else 0
             end
         ) / nullif(sum(EffectiveCost), 0) * 100 as TaggedPercentage

@@ -35,6 +35,8 @@
                  ServiceName
 -#}
 
+{%- set tag = get_json_text('Tags', get_use_case_value('tag_key')) -%}
+
 with
 
 focus as (
@@ -50,7 +52,7 @@ answer as (
         ServiceName,
         sum(EffectiveCost) as TotalEffectiveCost
     from focus
-    where {{ get_json_text('Tags', get_use_case_value('tag_key')) }} = {{ get_use_case_param('tag_value') }}
+    where {{ tag }} = {{ get_use_case_param('tag_value') }}
         and ChargePeriodStart >= {{ get_use_case_timestamp('period_start') }}
         and ChargePeriodEnd <= {{ get_use_case_timestamp('period_end') }}
     group by

@@ -52,6 +52,9 @@
                  InstanceSeries
 -#}
 
+{%- set core_count = get_json_text('SkuPriceDetails', 'CoreCount') -%}
+{%- set instance_series = get_json_text('SkuPriceDetails', 'InstanceSeries') -%}
+
 with
 
 focus as (
@@ -67,21 +70,22 @@ answer as (
         ServiceName,
         PricingUnit,
         RegionName,
-        {{ get_json_text('SkuPriceDetails', 'InstanceSeries') }} as InstanceSeries,
-        sum(cast({{ get_json_text('SkuPriceDetails', 'CoreCount') }} as {{ dbt.type_bigint() }})) as TotalCoreCount,
-        sum(EffectiveCost)
-        / nullif(sum(cast({{ get_json_text('SkuPriceDetails', 'CoreCount') }} as {{ dbt.type_bigint() }})), 0) as AverageEffectiveCoreCost
+        {{ instance_series }} as InstanceSeries,
+        sum(cast({{ core_count }} as {{ dbt.type_bigint() }})) as TotalCoreCount,
+        sum(EffectiveCost) / nullif(
+            sum(cast({{ core_count }} as {{ dbt.type_bigint() }})), 0
+        ) as AverageEffectiveCoreCost
     from focus
     where ChargePeriodStart >= {{ get_use_case_timestamp('period_start') }}
         and ChargePeriodEnd <= {{ get_use_case_timestamp('period_end') }}
-        and {{ get_json_text('SkuPriceDetails', 'CoreCount') }} is not null
-        and {{ get_json_text('SkuPriceDetails', 'InstanceSeries') }} is not null
+        and {{ core_count }} is not null
+        and {{ instance_series }} is not null
     group by
         ProviderName,
         ServiceName,
         PricingUnit,
         RegionName,
-        {{ get_json_text('SkuPriceDetails', 'InstanceSeries') }}
+        {{ instance_series }}
 
 )
 

@@ -51,4 +51,4 @@ answer as (
 )
 
 select * from answer
-order by ChargePeriodDate
+order by ChargePeriodDate asc

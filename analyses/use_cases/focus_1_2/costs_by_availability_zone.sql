@@ -70,4 +70,4 @@ answer as (
 )
 
 select * from answer
-order by ProviderName, RegionName, AvailabilityZone, BillingPeriodStart
+order by ProviderName asc, RegionName asc, AvailabilityZone asc, BillingPeriodStart asc

@@ -70,4 +70,4 @@ answer as (
 )
 
 select * from answer
-order by Day, DailyEffectiveCost desc
+order by Day asc, DailyEffectiveCost desc

@@ -74,4 +74,4 @@ answer as (
 )
 
 select * from answer
-order by Day, DailyEffectiveCost desc
+order by Day asc, DailyEffectiveCost desc

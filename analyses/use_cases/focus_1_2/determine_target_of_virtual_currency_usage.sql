@@ -67,5 +67,5 @@ answer as (
 )
 
 select * from answer
-order by TotalPricingCurrencyEffectiveCost desc, ChargeDescription
+order by TotalPricingCurrencyEffectiveCost desc, ChargeDescription asc
 limit 10

@@ -68,4 +68,4 @@ answer as (
 )
 
 select * from answer
-order by TotalEffectiveCost
+order by TotalEffectiveCost asc

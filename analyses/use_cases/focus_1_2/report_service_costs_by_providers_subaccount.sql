@@ -73,4 +73,4 @@ answer as (
 )
 
 select * from answer
-order by TotalEffectiveCost, ChargePeriodStart desc
+order by TotalEffectiveCost asc, ChargePeriodStart desc

@@ -87,5 +87,5 @@ answer as (
 )
 
 select * from answer
-order by ChargePeriodStart, SkuPriceId
+order by ChargePeriodStart asc, SkuPriceId asc
 limit 100

@@ -60,4 +60,4 @@ answer as (
 )
 
 select * from answer
-order by ChargeMonth, TotalEffectiveCost desc
+order by ChargeMonth asc, TotalEffectiveCost desc

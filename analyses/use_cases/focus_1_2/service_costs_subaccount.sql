@@ -69,5 +69,5 @@ answer as (
 )
 
 select * from answer
-order by TotalEffectiveCost desc, ChargePeriodStart, ServiceName
+order by TotalEffectiveCost desc, ChargePeriodStart asc, ServiceName asc
 limit 10

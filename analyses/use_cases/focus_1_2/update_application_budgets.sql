@@ -37,6 +37,8 @@
                  Tags->>'Application'
 -#}
 
+{%- set tag = get_json_text('Tags', get_use_case_value('tag_key')) -%}
+
 with
 
 focus as (
@@ -51,7 +53,7 @@ answer as (
         ProviderName,
         BillingPeriodStart,
         BillingPeriodEnd,
-        {{ get_json_text('Tags', get_use_case_value('tag_key')) }} as Application,
+        {{ tag }} as Application,
         sum(BilledCost) as TotalBilledCost
     from focus
     where BillingPeriodStart >= {{ get_use_case_timestamp('period_start') }}
@@ -60,7 +62,7 @@ answer as (
         ProviderName,
         BillingPeriodStart,
         BillingPeriodEnd,
-        {{ get_json_text('Tags', get_use_case_value('tag_key')) }}
+        {{ tag }}
 
 )
 
