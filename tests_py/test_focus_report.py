@@ -301,3 +301,13 @@ def test_without_the_marts_the_report_computes_the_same_figures(fixture_build, t
         assert re.search(rf"{kind} \w+ {used} {unused}", text), (kind, used, unused)
     for chart in CHARTS:
         assert page.charts.get(chart), chart
+
+
+def test_focus_run_report_option_writes_the_page(fixture_build, tmp_path):
+    import focus_run
+
+    args = focus_run.build_parser().parse_args(["--report", str(tmp_path / "r.html")])
+    assert args.report == tmp_path / "r.html"
+    assert focus_run.write_cost_report(fixture_build.duckdb_path, args.report) == 0
+    assert "Executive summary" in read_page(args.report.read_text()).text
+    assert focus_run.write_cost_report(tmp_path / "nosuch.duckdb", tmp_path / "x.html") == 2
