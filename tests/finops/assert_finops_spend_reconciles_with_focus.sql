@@ -82,8 +82,8 @@ monthly_mismatches as (
     from focus_by_period
     full outer join monthly
         on focus_by_period.provider_name = monthly.provider_name
-        and focus_by_period.billing_period_start = monthly.billing_period_start
-        and focus_by_period.billing_currency = monthly.billing_currency
+            and focus_by_period.billing_period_start = monthly.billing_period_start
+            and focus_by_period.billing_currency = monthly.billing_currency
     where
         monthly.billed_cost is null or focus_by_period.billed_cost is null
         or monthly.billed_cost <> focus_by_period.billed_cost
@@ -101,8 +101,8 @@ daily_mismatches as (
     from focus_by_day
     full outer join daily
         on focus_by_day.provider_name = daily.provider_name
-        and focus_by_day.charge_date = daily.charge_date
-        and focus_by_day.billing_currency = daily.billing_currency
+            and focus_by_day.charge_date = daily.charge_date
+            and focus_by_day.billing_currency = daily.billing_currency
     where
         daily.billed_cost is null or focus_by_day.billed_cost is null
         or daily.billed_cost <> focus_by_day.billed_cost
@@ -120,8 +120,8 @@ allocation_mismatches as (
     from focus_by_day
     inner join allocation
         on focus_by_day.provider_name = allocation.provider_name
-        and focus_by_day.charge_date = allocation.charge_date
-        and focus_by_day.billing_currency = allocation.billing_currency
+            and focus_by_day.charge_date = allocation.charge_date
+            and focus_by_day.billing_currency = allocation.billing_currency
     where
         allocation.billed_cost <> focus_by_day.billed_cost
         or allocation.effective_cost <> focus_by_day.effective_cost

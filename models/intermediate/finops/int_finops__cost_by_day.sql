@@ -46,7 +46,7 @@ day_counts as (
 
     select
         charges.*,
-        {{ dbt.datediff('charges.first_day', 'charges.last_day', 'day') }} + 1 as day_count
+        {{ days_between('charges.first_day', 'charges.last_day') }} + 1 as day_count
 
     from charges
 
@@ -91,8 +91,8 @@ spread as (
     from shares
 
     inner join calendar
-        on calendar.date_day >= shares.first_day
-        and calendar.date_day <= shares.last_day
+        on shares.first_day <= calendar.date_day
+            and shares.last_day >= calendar.date_day
 
 ),
 

@@ -54,8 +54,11 @@ final as (
     from rate_periods
 
     inner join calendar
-        on calendar.date_day >= rate_periods.rate_date
-        and (rate_periods.next_rate_date is null or calendar.date_day < rate_periods.next_rate_date)
+        on rate_periods.rate_date <= calendar.date_day
+            and (
+                rate_periods.next_rate_date is null
+                or rate_periods.next_rate_date > calendar.date_day
+            )
 
 )
 

@@ -48,10 +48,10 @@ with_previous as (
 
     left join weekly as previous_week
         on weekly.provider_name = previous_week.provider_name
-        and weekly.billing_currency = previous_week.billing_currency
-        and weekly.allocation_key = previous_week.allocation_key
-        and cast({{ dbt.dateadd('day', -7, 'weekly.week_start') }} as date)
-        = previous_week.week_start
+            and weekly.billing_currency = previous_week.billing_currency
+            and weekly.allocation_key = previous_week.allocation_key
+            and cast({{ dbt.dateadd('day', -7, 'weekly.week_start') }} as date)
+            = previous_week.week_start
 
 ),
 

@@ -34,7 +34,7 @@ charges as (
         cost_and_usage.SubAccountId as sub_account_id,
         cost_and_usage.SubAccountName as sub_account_name,
         cost_and_usage.BillingCurrency as billing_currency,
-        cost_and_usage.Tags as tags,
+        cost_and_usage.Tags as tags_json,
         cost_and_usage.BilledCost as billed_cost,
         cost_and_usage.EffectiveCost as effective_cost
 
@@ -52,7 +52,8 @@ charges_by_key as (
         charges.sub_account_name,
         charges.billing_currency,
         allocation_keys.tag_key as allocation_key,
-        {{ get_json_value_by_key('charges.tags', 'allocation_keys.tag_key') }} as allocation_value,
+        {{ get_json_value_by_key('charges.tags_json', 'allocation_keys.tag_key') }}
+            as allocation_value,
         charges.billed_cost,
         charges.effective_cost
 
@@ -69,10 +70,10 @@ daily as (
         charges_by_key.provider_name,
         charges_by_key.billing_account_id,
         charges_by_key.sub_account_id,
-        max(charges_by_key.sub_account_name) as sub_account_name,
         charges_by_key.billing_currency,
         charges_by_key.allocation_key,
         charges_by_key.allocation_value,
+        max(charges_by_key.sub_account_name) as sub_account_name,
         sum(charges_by_key.billed_cost) as billed_cost,
         sum(charges_by_key.effective_cost) as effective_cost,
         count(*) as charge_count
@@ -106,7 +107,7 @@ converted as (
 
     left join exchange_rates
         on daily.billing_currency = exchange_rates.from_currency
-        and daily.charge_date = exchange_rates.rate_day
+            and daily.charge_date = exchange_rates.rate_day
 
 ),
 

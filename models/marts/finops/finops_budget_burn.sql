@@ -5,6 +5,11 @@
     the daily burn rate of usage-based cost, and the projected cost at the period's end
     (DECISIONLOG D-707).
 -#}
+{%- if var('finops_budget_as_of_date') -%}
+    {%- set as_of_literal = "cast('" ~ var('finops_budget_as_of_date') ~ "' as date)" -%}
+{%- else -%}
+    {%- set as_of_literal = 'cast(null as date)' -%}
+{%- endif %}
 with
 
 budgets as (
@@ -37,46 +42,50 @@ exchange_rates as (
 
 as_of as (
 
-    {%- if var('finops_budget_as_of_date') %}
-    select cast('{{ var("finops_budget_as_of_date") }}' as date) as as_of_date
-    {%- else %}
-    select max(cast(ChargePeriodStart as date)) as as_of_date
-    from {{ ref('focus_cost_and_usage') }}
-    {%- endif %}
+    select
+        coalesce(
+            {{ as_of_literal }},
+            max(cast(cost_and_usage.ChargePeriodStart as date))
+        ) as as_of_date
+
+    from {{ ref('focus_cost_and_usage') }} as cost_and_usage
+
+),
+
+scoped as (
+
+    select
+        budgets.budget_id,
+        budgets.budget_currency,
+        budgets.period_start,
+        budgets.period_end,
+        cost_by_day.charge_date,
+        cost_by_day.is_usage_based,
+        cost_by_day.billing_currency,
+        cost_by_day.effective_cost,
+        case budgets.scope_column
+            when 'all' then true
+            when 'provider_name' then cost_by_day.provider_name = budgets.scope_value
+            when 'billing_account_id' then cost_by_day.billing_account_id = budgets.scope_value
+            when 'sub_account_id' then cost_by_day.sub_account_id = budgets.scope_value
+            when 'service_category' then cost_by_day.service_category = budgets.scope_value
+            when 'service_name' then cost_by_day.service_name = budgets.scope_value
+        end as is_in_scope
+
+    from budgets
+
+    inner join cost_by_day
+        on budgets.period_start <= cost_by_day.charge_date
+            and budgets.period_end > cost_by_day.charge_date
 
 ),
 
 in_scope as (
 
-    select
-        budgets.budget_id,
-        budgets.budget_currency,
-        cost_by_day.charge_date,
-        cost_by_day.is_usage_based,
-        cost_by_day.billing_currency,
-        cost_by_day.effective_cost
-
-    from budgets
-
+    select scoped.*
+    from scoped
     cross join as_of
-
-    inner join cost_by_day
-        on cost_by_day.charge_date >= budgets.period_start
-        and cost_by_day.charge_date < budgets.period_end
-        and cost_by_day.charge_date <= as_of.as_of_date
-        and coalesce(
-            case budgets.scope_column
-                when 'all' then true
-                when 'provider_name' then cost_by_day.provider_name = budgets.scope_value
-                when 'billing_account_id'
-                    then cost_by_day.billing_account_id = budgets.scope_value
-                when 'sub_account_id' then cost_by_day.sub_account_id = budgets.scope_value
-                when 'service_category'
-                    then cost_by_day.service_category = budgets.scope_value
-                when 'service_name' then cost_by_day.service_name = budgets.scope_value
-            end,
-            false
-        )
+    where scoped.is_in_scope and scoped.charge_date <= as_of.as_of_date
 
 ),
 
@@ -86,11 +95,11 @@ converted as (
         in_scope.budget_id,
         in_scope.is_usage_based,
         in_scope.billing_currency,
+        exchange_rates.exchange_rate_date,
         case
             when in_scope.billing_currency = in_scope.budget_currency then in_scope.effective_cost
             else in_scope.effective_cost * exchange_rates.exchange_rate
         end as effective_cost,
-        exchange_rates.exchange_rate_date,
         in_scope.billing_currency <> in_scope.budget_currency
         and exchange_rates.exchange_rate is null as is_missing_rate
 
@@ -98,8 +107,8 @@ converted as (
 
     left join exchange_rates
         on in_scope.billing_currency = exchange_rates.from_currency
-        and in_scope.budget_currency = exchange_rates.to_currency
-        and in_scope.charge_date = exchange_rates.rate_day
+            and in_scope.budget_currency = exchange_rates.to_currency
+            and in_scope.charge_date = exchange_rates.rate_day
 
 ),
 
@@ -126,15 +135,15 @@ measured as (
     select
         budgets.*,
         as_of.as_of_date,
-        {{ dbt.datediff('budgets.period_start', 'budgets.period_end', 'day') }} as days_in_period,
+        spend.billing_currency_count,
+        spend.latest_exchange_rate_date,
+        {{ days_between('budgets.period_start', 'budgets.period_end') }} as days_in_period,
         least(
-            greatest({{ dbt.datediff('budgets.period_start', 'as_of.as_of_date', 'day') }} + 1, 0),
-            {{ dbt.datediff('budgets.period_start', 'budgets.period_end', 'day') }}
+            greatest({{ days_between('budgets.period_start', 'as_of.as_of_date') }} + 1, 0),
+            {{ days_between('budgets.period_start', 'budgets.period_end') }}
         ) as days_elapsed,
         coalesce(spend.actual_cost, 0) as actual_cost,
         coalesce(spend.usage_based_cost, 0) as usage_based_cost,
-        spend.billing_currency_count,
-        spend.latest_exchange_rate_date,
         coalesce(spend.has_missing_exchange_rate, false) as has_missing_exchange_rate
 
     from budgets

@@ -27,17 +27,19 @@ usage_charges as (
         cost_and_usage.BillingAccountId as billing_account_id,
         cost_and_usage.ServiceName as service_name,
         cost_and_usage.BillingCurrency as billing_currency,
-        coalesce(cost_and_usage.CommitmentDiscountStatus = 'Used', false) as is_covered,
         cost_and_usage.ContractedCost as contracted_cost,
-        cost_and_usage.EffectiveCost as effective_cost
+        cost_and_usage.EffectiveCost as effective_cost,
+        coalesce(cost_and_usage.CommitmentDiscountStatus = 'Used', false) as is_covered
 
     from cost_and_usage
 
     where
         cost_and_usage.ChargeCategory = 'Usage'
         and cost_and_usage.PricingCategory in ('Standard', 'Committed')
-        and (cost_and_usage.CommitmentDiscountStatus is null
-            or cost_and_usage.CommitmentDiscountStatus = 'Used')
+        and (
+            cost_and_usage.CommitmentDiscountStatus is null
+            or cost_and_usage.CommitmentDiscountStatus = 'Used'
+        )
 
 ),
 
@@ -71,16 +73,18 @@ coverage as (
             as covered_contracted_cost,
         sum(usage_charges.effective_cost) as eligible_effective_cost,
         count(*) as eligible_charge_count,
-        cast(sum(case when usage_charges.is_covered then 1 else 0 end)
-            as {{ dbt.type_bigint() }}) as covered_charge_count
+        cast(
+            sum(case when usage_charges.is_covered then 1 else 0 end)
+            as {{ dbt.type_bigint() }}
+        ) as covered_charge_count
 
     from usage_charges
 
     inner join eligible_services
         on usage_charges.billing_period_start = eligible_services.billing_period_start
-        and usage_charges.provider_name = eligible_services.provider_name
-        and usage_charges.billing_account_id = eligible_services.billing_account_id
-        and usage_charges.service_name = eligible_services.service_name
+            and usage_charges.provider_name = eligible_services.provider_name
+            and usage_charges.billing_account_id = eligible_services.billing_account_id
+            and usage_charges.service_name = eligible_services.service_name
 
     group by
         usage_charges.billing_period_start,
@@ -106,8 +110,8 @@ converted as (
 
     left join exchange_rates
         on coverage.billing_currency = exchange_rates.from_currency
-        and cast({{ dbt.dateadd('day', -1, 'coverage.billing_period_end') }} as date)
-        = exchange_rates.rate_day
+            and cast({{ dbt.dateadd('day', -1, 'coverage.billing_period_end') }} as date)
+            = exchange_rates.rate_day
 
 ),
 

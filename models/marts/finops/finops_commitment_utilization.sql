@@ -26,15 +26,19 @@ commitment_charges as (
         cost_and_usage.CommitmentDiscountUnit as commitment_discount_unit,
         cost_and_usage.BillingCurrency as billing_currency,
         cost_and_usage.ChargeCategory as charge_category,
-        coalesce(cost_and_usage.ChargeCategory = 'Usage'
-            and cost_and_usage.CommitmentDiscountStatus = 'Used', false) as is_used,
-        coalesce(cost_and_usage.ChargeCategory = 'Usage'
-            and cost_and_usage.CommitmentDiscountStatus = 'Unused', false) as is_unused,
         cost_and_usage.CommitmentDiscountQuantity as commitment_discount_quantity,
         cost_and_usage.BilledCost as billed_cost,
         cost_and_usage.EffectiveCost as effective_cost,
         cost_and_usage.ListCost as list_cost,
-        cost_and_usage.ContractedCost as contracted_cost
+        cost_and_usage.ContractedCost as contracted_cost,
+        coalesce(
+            cost_and_usage.ChargeCategory = 'Usage'
+            and cost_and_usage.CommitmentDiscountStatus = 'Used', false
+        ) as is_used,
+        coalesce(
+            cost_and_usage.ChargeCategory = 'Usage'
+            and cost_and_usage.CommitmentDiscountStatus = 'Unused', false
+        ) as is_unused
 
     from cost_and_usage
 
@@ -53,23 +57,41 @@ per_commitment as (
         max(commitment_charges.commitment_discount_unit) as commitment_discount_unit,
         commitment_charges.billing_currency,
         sum(case when commitment_charges.is_used
-            then commitment_charges.commitment_discount_quantity else 0 end) as used_quantity,
+                then commitment_charges.commitment_discount_quantity
+            else 0
+        end) as used_quantity,
         sum(case when commitment_charges.is_unused
-            then commitment_charges.commitment_discount_quantity else 0 end) as unused_quantity,
+                then commitment_charges.commitment_discount_quantity
+            else 0
+        end) as unused_quantity,
         sum(case when commitment_charges.is_used
-            then commitment_charges.effective_cost else 0 end) as used_effective_cost,
+                then commitment_charges.effective_cost
+            else 0
+        end) as used_effective_cost,
         sum(case when commitment_charges.is_unused
-            then commitment_charges.effective_cost else 0 end) as unused_effective_cost,
+                then commitment_charges.effective_cost
+            else 0
+        end) as unused_effective_cost,
         sum(case when commitment_charges.is_used
-            then commitment_charges.list_cost else 0 end) as used_list_cost,
+                then commitment_charges.list_cost
+            else 0
+        end) as used_list_cost,
         sum(case when commitment_charges.is_used
-            then commitment_charges.contracted_cost else 0 end) as used_contracted_cost,
+                then commitment_charges.contracted_cost
+            else 0
+        end) as used_contracted_cost,
         sum(case when commitment_charges.charge_category = 'Purchase'
-            then commitment_charges.billed_cost else 0 end) as purchase_billed_cost,
-        cast(sum(case when commitment_charges.is_used then 1 else 0 end)
-            as {{ dbt.type_bigint() }}) as used_charge_count,
-        cast(sum(case when commitment_charges.is_unused then 1 else 0 end)
-            as {{ dbt.type_bigint() }}) as unused_charge_count
+                then commitment_charges.billed_cost
+            else 0
+        end) as purchase_billed_cost,
+        cast(
+            sum(case when commitment_charges.is_used then 1 else 0 end)
+            as {{ dbt.type_bigint() }}
+        ) as used_charge_count,
+        cast(
+            sum(case when commitment_charges.is_unused then 1 else 0 end)
+            as {{ dbt.type_bigint() }}
+        ) as unused_charge_count
 
     from commitment_charges
 
@@ -115,8 +137,9 @@ final as (
         {{ to_focus_decimal('per_commitment.purchase_billed_cost') }} as purchase_billed_cost,
         {{ to_focus_decimal('per_commitment.used_list_cost') }} as used_list_cost,
         {{ to_focus_decimal('per_commitment.used_contracted_cost') }} as used_contracted_cost,
-        {{ to_focus_decimal('per_commitment.used_list_cost - per_commitment.used_contracted_cost') }}
-            as negotiated_savings,
+        {{ to_focus_decimal(
+            'per_commitment.used_list_cost - per_commitment.used_contracted_cost'
+        ) }} as negotiated_savings,
         {{ to_focus_decimal(
             'per_commitment.used_contracted_cost - per_commitment.used_effective_cost'
             ~ ' - per_commitment.unused_effective_cost'

@@ -96,16 +96,17 @@ series_days as (
     cross join last_day
 
     inner join calendar
-        on calendar.date_day >= series.first_date
-        and calendar.date_day <= last_day.last_date
+        on series.first_date <= calendar.date_day
+            and last_day.last_date >= calendar.date_day
 
     left join daily_cost
         on calendar.date_day = daily_cost.charge_date
-        and series.provider_name = daily_cost.provider_name
-        and coalesce(series.billing_account_id, '') = coalesce(daily_cost.billing_account_id, '')
-        and coalesce(series.sub_account_id, '') = coalesce(daily_cost.sub_account_id, '')
-        and coalesce(series.service_name, '') = coalesce(daily_cost.service_name, '')
-        and series.billing_currency = daily_cost.billing_currency
+            and series.provider_name = daily_cost.provider_name
+            and coalesce(series.billing_account_id, '')
+            = coalesce(daily_cost.billing_account_id, '')
+            and coalesce(series.sub_account_id, '') = coalesce(daily_cost.sub_account_id, '')
+            and coalesce(series.service_name, '') = coalesce(daily_cost.service_name, '')
+            and series.billing_currency = daily_cost.billing_currency
 
 ),
 

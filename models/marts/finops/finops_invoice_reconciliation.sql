@@ -52,6 +52,10 @@ focus_invoices as (
 joined as (
 
     select
+        focus_invoices.billed_cost,
+        focus_invoices.charge_count,
+        invoice_totals.invoice_total,
+        invoice_totals.invoice_total_source,
         coalesce(focus_invoices.provider_name, invoice_totals.provider_name) as provider_name,
         coalesce(focus_invoices.billing_account_id, invoice_totals.billing_account_id)
             as billing_account_id,
@@ -60,10 +64,6 @@ joined as (
             as billing_period_start,
         coalesce(focus_invoices.billing_currency, invoice_totals.billing_currency)
             as billing_currency,
-        focus_invoices.billed_cost,
-        focus_invoices.charge_count,
-        invoice_totals.invoice_total,
-        invoice_totals.invoice_total_source,
         focus_invoices.provider_name is not null as is_in_focus,
         invoice_totals.provider_name is not null as has_invoice_total
 
@@ -71,10 +71,10 @@ joined as (
 
     full outer join invoice_totals
         on focus_invoices.provider_name = invoice_totals.provider_name
-        and focus_invoices.billing_account_id = invoice_totals.billing_account_id
-        and focus_invoices.invoice_id = invoice_totals.invoice_id
-        and focus_invoices.billing_period_start = invoice_totals.billing_period_start
-        and focus_invoices.billing_currency = invoice_totals.billing_currency
+            and focus_invoices.billing_account_id = invoice_totals.billing_account_id
+            and focus_invoices.invoice_id = invoice_totals.invoice_id
+            and focus_invoices.billing_period_start = invoice_totals.billing_period_start
+            and focus_invoices.billing_currency = invoice_totals.billing_currency
 
 ),
 

@@ -40,15 +40,19 @@ charges as (
         -- unused commitment saves nothing, so its list and contracted cost count as 0.
         case
             when cost_and_usage.ChargeCategory = 'Usage'
-                and (cost_and_usage.CommitmentDiscountStatus is null
-                    or cost_and_usage.CommitmentDiscountStatus <> 'Unused')
+                and (
+                    cost_and_usage.CommitmentDiscountStatus is null
+                    or cost_and_usage.CommitmentDiscountStatus <> 'Unused'
+                )
                 then cost_and_usage.ListCost
             else 0
         end as usage_list_cost,
         case
             when cost_and_usage.ChargeCategory = 'Usage'
-                and (cost_and_usage.CommitmentDiscountStatus is null
-                    or cost_and_usage.CommitmentDiscountStatus <> 'Unused')
+                and (
+                    cost_and_usage.CommitmentDiscountStatus is null
+                    or cost_and_usage.CommitmentDiscountStatus <> 'Unused'
+                )
                 then cost_and_usage.ContractedCost
             else 0
         end as usage_contracted_cost,
@@ -67,13 +71,13 @@ daily as (
         charges.charge_date,
         charges.provider_name,
         charges.billing_account_id,
-        max(charges.billing_account_name) as billing_account_name,
         charges.sub_account_id,
-        max(charges.sub_account_name) as sub_account_name,
         charges.service_category,
         charges.service_name,
         charges.region_id,
         charges.billing_currency,
+        max(charges.billing_account_name) as billing_account_name,
+        max(charges.sub_account_name) as sub_account_name,
         sum(charges.billed_cost) as billed_cost,
         sum(charges.effective_cost) as effective_cost,
         sum(charges.list_cost) as list_cost,
@@ -113,7 +117,7 @@ converted as (
 
     left join exchange_rates
         on daily.billing_currency = exchange_rates.from_currency
-        and daily.charge_date = exchange_rates.rate_day
+            and daily.charge_date = exchange_rates.rate_day
 
 ),
 

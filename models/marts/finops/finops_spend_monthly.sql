@@ -39,15 +39,19 @@ charges as (
         -- The same usage-only savings basis as finops_spend_daily (D-704).
         case
             when cost_and_usage.ChargeCategory = 'Usage'
-                and (cost_and_usage.CommitmentDiscountStatus is null
-                    or cost_and_usage.CommitmentDiscountStatus <> 'Unused')
+                and (
+                    cost_and_usage.CommitmentDiscountStatus is null
+                    or cost_and_usage.CommitmentDiscountStatus <> 'Unused'
+                )
                 then cost_and_usage.ListCost
             else 0
         end as usage_list_cost,
         case
             when cost_and_usage.ChargeCategory = 'Usage'
-                and (cost_and_usage.CommitmentDiscountStatus is null
-                    or cost_and_usage.CommitmentDiscountStatus <> 'Unused')
+                and (
+                    cost_and_usage.CommitmentDiscountStatus is null
+                    or cost_and_usage.CommitmentDiscountStatus <> 'Unused'
+                )
                 then cost_and_usage.ContractedCost
             else 0
         end as usage_contracted_cost,
@@ -64,16 +68,16 @@ monthly as (
 
     select
         charges.billing_period_start,
-        max(charges.billing_period_end) as billing_period_end,
         charges.provider_name,
         charges.billing_account_id,
-        max(charges.billing_account_name) as billing_account_name,
         charges.sub_account_id,
-        max(charges.sub_account_name) as sub_account_name,
         charges.service_category,
         charges.service_name,
         charges.region_id,
         charges.billing_currency,
+        max(charges.billing_period_end) as billing_period_end,
+        max(charges.billing_account_name) as billing_account_name,
+        max(charges.sub_account_name) as sub_account_name,
         sum(charges.billed_cost) as billed_cost,
         sum(charges.effective_cost) as effective_cost,
         sum(charges.list_cost) as list_cost,
@@ -113,8 +117,8 @@ converted as (
 
     left join exchange_rates
         on monthly.billing_currency = exchange_rates.from_currency
-        and cast({{ dbt.dateadd('day', -1, 'monthly.billing_period_end') }} as date)
-        = exchange_rates.rate_day
+            and cast({{ dbt.dateadd('day', -1, 'monthly.billing_period_end') }} as date)
+            = exchange_rates.rate_day
 
 ),
 

@@ -25,15 +25,17 @@ taggable_charges as (
         cost_and_usage.SubAccountId as sub_account_id,
         cost_and_usage.SubAccountName as sub_account_name,
         cost_and_usage.BillingCurrency as billing_currency,
-        cost_and_usage.Tags as tags,
+        cost_and_usage.Tags as tags_json,
         cost_and_usage.EffectiveCost as effective_cost
 
     from cost_and_usage
 
     where
         cost_and_usage.ChargeCategory = 'Usage'
-        and (cost_and_usage.CommitmentDiscountStatus is null
-            or cost_and_usage.CommitmentDiscountStatus <> 'Unused')
+        and (
+            cost_and_usage.CommitmentDiscountStatus is null
+            or cost_and_usage.CommitmentDiscountStatus <> 'Unused'
+        )
 
 ),
 
@@ -46,7 +48,8 @@ checked as (
         taggable_charges.sub_account_name,
         taggable_charges.billing_currency,
         required_keys.tag_key,
-        {{ get_json_value_by_key('taggable_charges.tags', 'required_keys.tag_key') }} as tag_value,
+        {{ get_json_value_by_key('taggable_charges.tags_json', 'required_keys.tag_key') }}
+            as tag_value,
         taggable_charges.effective_cost
 
     from taggable_charges
@@ -65,7 +68,11 @@ compliance as (
         checked.billing_currency,
         checked.tag_key,
         count(*) as taggable_charge_count,
-        cast(sum(case when checked.tag_value is not null then 1 else 0 end) as {{ dbt.type_bigint() }})
+        cast(
+            sum(
+                case when checked.tag_value is not null then 1 else 0 end
+            ) as {{ dbt.type_bigint() }}
+        )
             as compliant_charge_count,
         sum(checked.effective_cost) as taggable_effective_cost,
         sum(case when checked.tag_value is not null then checked.effective_cost else 0 end)
@@ -94,8 +101,10 @@ final as (
         compliance.tag_key,
         compliance.taggable_charge_count,
         compliance.compliant_charge_count,
-        cast(compliance.taggable_charge_count - compliance.compliant_charge_count
-            as {{ dbt.type_bigint() }}) as non_compliant_charge_count,
+        cast(
+            compliance.taggable_charge_count - compliance.compliant_charge_count
+            as {{ dbt.type_bigint() }}
+        ) as non_compliant_charge_count,
         {{ to_focus_decimal(
             'cast(compliance.compliant_charge_count as ' ~ type_focus_decimal() ~ ')'
             ~ ' / compliance.taggable_charge_count'
