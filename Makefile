@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 DEMO_DATA := data/generated
 DEMO_ROWS ?= 100000
 
-.PHONY: setup validator demo test test-quick lint prove-bigquery clean chromium report-screenshot
+.PHONY: setup validator azurite demo test test-quick lint prove-bigquery clean chromium report-screenshot
 
 setup: $(VENV)/.installed
 
@@ -26,12 +26,19 @@ $(VALIDATOR_VENV)/.installed: scripts/setup_validator.sh
 	bash scripts/setup_validator.sh $(VALIDATOR_VENV)
 	touch $@
 
+# Azurite (npm) gives the Azure Blob tests a real Blob API on loopback; moto (PyPI) does S3.
+azurite: .azurite/.installed
+
+.azurite/.installed: scripts/setup_azurite.sh
+	bash scripts/setup_azurite.sh .azurite
+	touch $@
+
 demo: setup validator
 	$(BIN)/python scripts/generate_aws_cur.py --rows $(DEMO_ROWS) --out $(DEMO_DATA) --shapes cur2
 	FOCUS_RAW_DATA_PATH=$(DEMO_DATA) $(BIN)/python scripts/focus_run.py --export-dir exports
-	$(BIN)/python scripts/focus_conformance.py --export-dir exports/focus-1.2
+	$(BIN)/python scripts/focus_conformance.py --export-dir exports/focus-1.2 --by-provider
 
-test: setup validator chromium
+test: setup validator azurite chromium
 	$(BIN)/python -m pytest
 
 test-quick: setup

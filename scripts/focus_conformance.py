@@ -7,6 +7,8 @@ Steps: merge the export's Parquet files into one temporary Parquet file (DuckDB)
 ``scripts/setup_validator.sh``) with the FOCUS version from ``metadata.json``; read its JUnit XML
 (the validator exits 0 even when rules fail); subtract the rules excused in
 ``conformance/excused_rules.yml``; print one summary line and one line per failed rule.
+With ``--by-provider`` the same is done again for each provider's slice of the export (rows of one
+``x_Provider``), so a provider's rows conform on their own, not only diluted in the union.
 
 Exit codes: 0 every executed rule passed or is excused; 1 a rule failed or errored;
 2 the validator is missing or crashed, or the export or the excused-rules file is invalid.
@@ -73,6 +75,7 @@ class Summary:
     results: list[RuleResult]
     excused: dict[str, ExcusedRule]
     model: RuleModel = field(default_factory=RuleModel)
+    label: str = ""  # '' for the whole export, 'x_Provider=<key>' for a slice
 
     def __post_init__(self) -> None:
         self.excused_ids = derive_excused(self.results, self.excused, self.model.children)
@@ -98,8 +101,9 @@ class Summary:
         ]
 
     def line(self) -> str:
+        scope = f" [{self.label}]" if self.label else ""
         return (
-            f"conformance FOCUS {self.focus_version}: {len(self.results)} rules, "
+            f"conformance FOCUS {self.focus_version}{scope}: {len(self.results)} rules, "
             f"{self.count('passed')} passed, {self.count('failed')} failed, "
             f"{self.count('errored')} errored, {self.excused_count} excused, "
             f"{self.count('skipped')} skipped"
@@ -212,22 +216,46 @@ def read_export_metadata(export_dir: Path) -> tuple[str, list[Path]]:
     return focus_version, files
 
 
-def merge_parquet(files: Sequence[Path], target: Path) -> int:
-    """Concatenate the export's Parquet files into one; return the row count."""
+def _parquet_source(files: Sequence[Path]) -> str:
+    file_list = "[" + ", ".join("'" + str(path).replace("'", "''") + "'" for path in files) + "]"
+    # hive_partitioning=false: the billing_period=… folder must not become a column.
+    return f"read_parquet({file_list}, hive_partitioning = false)"
+
+
+def merge_parquet(files: Sequence[Path], target: Path, provider: str | None = None) -> int:
+    """Concatenate the export's Parquet files (one provider's rows only when given) into one
+    file; return its row count."""
     import duckdb
 
-    file_list = "[" + ", ".join("'" + str(path).replace("'", "''") + "'" for path in files) + "]"
+    source = _parquet_source(files)
+    where = "" if provider is None else " where x_Provider = $provider"
+    parameters = {} if provider is None else {"provider": provider}
     connection = duckdb.connect(":memory:")
     try:
-        # hive_partitioning=false: the billing_period=… folder must not become a column.
-        source = f"read_parquet({file_list}, hive_partitioning = false)"
         connection.execute(
-            f"copy (select * from {source}) to '{str(target).replace(chr(39), chr(39) * 2)}' "
-            "(format parquet, compression zstd)"
+            f"copy (select * from {source}{where}) to "
+            f"'{str(target).replace(chr(39), chr(39) * 2)}' (format parquet, compression zstd)",
+            parameters,
         )
-        return connection.execute(f"select count(*) from {source}").fetchone()[0]
+        return connection.execute(f"select count(*) from {source}{where}", parameters).fetchone()[0]
     finally:
         connection.close()
+
+
+def export_providers(files: Sequence[Path]) -> list[str]:
+    """The x_Provider values of an export, sorted."""
+    import duckdb
+
+    connection = duckdb.connect(":memory:")
+    try:
+        rows = connection.execute(
+            f"select distinct x_Provider from {_parquet_source(files)} order by 1"
+        ).fetchall()
+    except duckdb.Error as error:
+        raise ConformanceError(f"cannot slice the export by x_Provider: {error}") from error
+    finally:
+        connection.close()
+    return [row[0] for row in rows if row[0] is not None]
 
 
 def derive_excused(
@@ -377,17 +405,25 @@ def check(
     applicability_criteria: str = "ALL",
     junit_output: Path | None = None,
     timeout: float = 3600,
+    provider: str | None = None,
 ) -> Summary:
+    """Validate the export, or one provider's slice of it."""
     excused = load_excused(excused_path)
     focus_version, files = read_export_metadata(export_dir)
     executable, site_packages = validator_paths(validator_venv)
+    label = "" if provider is None else f"x_Provider={provider}"
     LOG.info(
         "applicability criteria: %s", applicability_criteria or "none (unconditional rules only)"
     )
     with tempfile.TemporaryDirectory(prefix="focus-conformance-") as work:
         merged = Path(work) / "focus.parquet"
-        rows = merge_parquet(files, merged)
-        LOG.info("validating %d rows from %d Parquet files", rows, len(files))
+        rows = merge_parquet(files, merged, provider)
+        LOG.info(
+            "validating %d rows%s from %d Parquet files",
+            rows,
+            f" of {label}" if label else "",
+            len(files),
+        )
         xml_path = Path(work) / "focus-validator.xml"
         started = time.monotonic()
         run_validator(
@@ -407,10 +443,23 @@ def check(
     if not results:
         raise ConformanceError("validator reported no rules")
     summary = Summary(
-        focus_version, results, excused, load_rule_model(site_packages, focus_version)
+        focus_version, results, excused, load_rule_model(site_packages, focus_version), label
     )
     report(summary)
     return summary
+
+
+def check_by_provider(export_dir: Path, validator_venv: Path, **options: object) -> list[Summary]:
+    """The whole export first, then each provider's slice of it."""
+    summaries = [check(export_dir, validator_venv, **options)]
+    _, files = read_export_metadata(export_dir)
+    slice_options = {**options, "junit_output": None}  # the JUnit file is the whole export's
+    for provider in export_providers(files):
+        summaries.append(check(export_dir, validator_venv, provider=provider, **slice_options))
+    LOG.info("summary of %d validator runs:", len(summaries))
+    for summary in summaries:
+        LOG.info("  %s", summary.line())
+    return summaries
 
 
 def report(summary: Summary) -> None:
@@ -448,6 +497,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--junit-output", type=Path, help="also keep the validator's JUnit XML")
     parser.add_argument("--timeout", type=float, default=3600, help="seconds (default 3600)")
+    parser.add_argument(
+        "--by-provider",
+        action="store_true",
+        help="also validate each provider's slice (rows of one x_Provider) on its own",
+    )
     return parser
 
 
@@ -462,22 +516,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     configure_logging()
     criteria = re.sub(r"\s+", "", args.applicability_criteria or "")
+    options = {
+        "excused_path": args.excused,
+        "applicability_criteria": criteria,
+        "junit_output": args.junit_output,
+        "timeout": args.timeout,
+    }
     try:
-        summary = check(
-            args.export_dir,
-            args.validator_venv,
-            args.excused,
-            criteria,
-            args.junit_output,
-            args.timeout,
-        )
+        if args.by_provider:
+            summaries = check_by_provider(args.export_dir, args.validator_venv, **options)
+        else:
+            summaries = [check(args.export_dir, args.validator_venv, **options)]
     except ConformanceError as error:
         LOG.error("conformance check could not run: %s", error)
         return 2
     except Exception as error:  # noqa: BLE001 - one clear line, not a traceback
         LOG.error("conformance check could not run: %s: %s", type(error).__name__, error)
         return 2
-    return 1 if summary.blocking else 0
+    return 1 if any(summary.blocking for summary in summaries) else 0
 
 
 if __name__ == "__main__":

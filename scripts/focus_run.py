@@ -227,6 +227,35 @@ def unreadable_file_line(message: str) -> str | None:
     return f"cannot read {Path(path).absolute()}: {why or 'unreadable'}"
 
 
+_OBJECT_STORE_ERROR = re.compile(
+    r"(?P<url>(?:s3|az|azure|abfss|gs|gcs)://[^'\"\s]+).*?"
+    r"(?P<code>HTTP 403|HTTP 404|AuthorizationFailure|AuthorizationPermissionMismatch"
+    r"|ContainerNotFound|BlobNotFound|NoSuchBucket|AccessDenied)",
+)
+_OBJECT_STORE_HINTS = {
+    "s3": "set AWS_PROFILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY (and AWS_REGION); the "
+    "identity needs s3:ListBucket and s3:GetObject on the export's prefix",
+    "az": "set AZURE_STORAGE_CONNECTION_STRING (account key or a SAS with read and list) or "
+    "AZURE_STORAGE_ACCOUNT with an Azure login; the identity needs Storage Blob Data Reader",
+}
+
+
+def object_store_line(message: str) -> str | None:
+    """One line with the fix when DuckDB could not read an s3:// or az:// path."""
+    match = _OBJECT_STORE_ERROR.search(str(message or ""))
+    if not match:
+        return None
+    url, code = match["url"], match["code"]
+    scheme = "s3" if url.startswith("s3://") else "az"
+    if code in ("HTTP 404", "ContainerNotFound", "BlobNotFound", "NoSuchBucket"):
+        what = "not found (check the bucket or container and the path variable)"
+    else:
+        what = "access denied: the credentials were refused or do not allow reading it"
+        if scheme == "s3":
+            what += " (S3 also answers 403 for a bucket that does not exist)"
+    return f"cannot read {url}: {what}; {_OBJECT_STORE_HINTS[scheme]}"
+
+
 def summarize_build(result: Any) -> tuple[int, list[str]]:
     """Exit code and one line per problem for a dbtRunnerResult of `dbt build`.
 
@@ -245,7 +274,7 @@ def summarize_build(result: Any) -> tuple[int, list[str]]:
         full_message = str(getattr(node_result, "message", "") or "")
         message = _first_line(full_message)
         if status in ("error", "runtime error"):
-            unreadable = unreadable_file_line(full_message)
+            unreadable = object_store_line(full_message) or unreadable_file_line(full_message)
             errors.append(unreadable or f"dbt error in {unique_id}: {message or 'failed'}")
         elif status == "fail":
             count = getattr(node_result, "failures", None)

@@ -257,6 +257,27 @@ def test_merge_parquet_keeps_columns_and_drops_the_partition_folder(sample_expor
 
 
 @pytest.mark.quick
+def test_provider_slices_split_the_export_without_losing_a_row(tmp_path):
+    files = []
+    for index, providers in enumerate([("aws", "aws", "gcp"), ("gcp", "openai")]):
+        path = tmp_path / f"part{index}.parquet"
+        values = ", ".join(f"('{provider}', {number})" for number, provider in enumerate(providers))
+        duckdb.sql(
+            f"copy (select * from (values {values}) as rows(x_Provider, BilledCost)) to '{path}'"
+        )
+        files.append(path)
+    assert conformance.export_providers(files) == ["aws", "gcp", "openai"]
+    counts = {
+        provider: conformance.merge_parquet(files, tmp_path / f"{provider}.parquet", provider)
+        for provider in conformance.export_providers(files)
+    }
+    assert counts == {"aws": 2, "gcp": 2, "openai": 1}
+    sliced = duckdb.sql(f"select distinct x_Provider from '{tmp_path / 'gcp.parquet'}'").fetchall()
+    assert sliced == [("gcp",)]
+    assert conformance.merge_parquet(files, tmp_path / "all.parquet") == sum(counts.values())
+
+
+@pytest.mark.quick
 def test_missing_validator_is_one_clear_error(sample_export, tmp_path, caplog):
     caplog.set_level(logging.INFO)
     argv = [

@@ -41,3 +41,19 @@
     {%- endif -%}
     cast(null as {{ types[logical_type] }})
 {%- endmacro %}
+
+{#-
+    A select list over `columns` (column dicts with `name` and a logical `data_type`, as in a
+    model's YAML): the column itself where `provided` (a list of names) has it, else a typed null
+    under its name. Used by the FOCUS union to give every provider the same columns.
+-#}
+{% macro columns_or_typed_nulls(columns, provided) %}
+    {%- for column in columns -%}
+        {%- if column.name in provided -%}
+            {{ column.name }}
+        {%- else -%}
+            {{ null_of_logical_type(column.data_type) }} as {{ column.name }}
+        {%- endif -%}
+        {{- ',\n            ' if not loop.last }}
+    {%- endfor -%}
+{% endmacro %}

@@ -63,16 +63,16 @@ final as (
 
     select
         *,
+        -- AWS prices in the billing currency: the pricing-currency columns repeat the billed ones.
+        contracted_unit_price as pricing_currency_contracted_unit_price,
+        effective_cost as pricing_currency_effective_cost,
+        list_unit_price as pricing_currency_list_unit_price,
         'aws' as provider,
         'AWS' as provider_name,
         case when is_marketplace then coalesce(legal_entity, service_name) else 'AWS' end
             as publisher_name,
         case when resource_id is not null then coalesce(product_family, service_name) end
             as resource_type,
-        -- AWS prices in the billing currency: the pricing-currency columns repeat the billed ones.
-        contracted_unit_price as pricing_currency_contracted_unit_price,
-        effective_cost as pricing_currency_effective_cost,
-        list_unit_price as pricing_currency_list_unit_price,
         case
             when source_system = 'aws_cur2' then 'CUR 2.0'
             else 'CUR legacy'

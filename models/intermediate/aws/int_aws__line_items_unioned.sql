@@ -1,6 +1,8 @@
 {#-
     One relation of AWS line items whatever shape they arrived in. Every staging model has the same
     enforced contract, so the shapes stack column for column; `source_system` says which one.
+    With delivery manifests (var aws_manifest_path) only the files of each billing period's latest
+    complete delivery are read.
 -#}
 {%- set shapes = [] -%}
 {%- if var('aws_cur2_enabled') -%}
@@ -18,9 +20,19 @@
         ~ "aws_cur_legacy_csv_enabled or aws_cur_legacy_parquet_enabled to true, or aws_enabled to false."
     ) }}
 {%- endif %}
+{%- set read_manifests = var('aws_manifest_path', env_var('FOCUS_AWS_MANIFEST_PATH', '')) != '' %}
 
 with
 
+{% if read_manifests -%}
+    selected_files as (
+
+        select data_file from {{ ref('int_aws__delivery_files') }}
+        where delivery_status = 'selected'
+
+    ),
+
+{% endif -%}
 {% for source_system, model_name in shapes %}
     {{ source_system }} as (
 
@@ -29,6 +41,11 @@ with
             '{{ source_system }}' as source_system
 
         from {{ ref(model_name) }}
+
+        {% if read_manifests -%}
+            -- Only the files of each billing period's latest complete delivery.
+            where source_file in (select selected_files.data_file from selected_files)
+        {%- endif %}
 
     ),
 

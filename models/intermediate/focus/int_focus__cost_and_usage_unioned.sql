@@ -12,18 +12,11 @@
 with
 
 {% for model_name in providers %}
-    {%- set provided = declared_columns(model_name) %}
     {{ model_name }} as (
 
         select
-            {% for column in union_columns -%}
-                {%- if column.name in provided -%}
-                    {{ column.name }}
-                {%- else -%}
-                    {{ null_of_logical_type(column.data_type) }} as {{ column.name }}
-                {%- endif -%}
-                {{- ',' if not loop.last }}
-            {% endfor %}
+            {{ columns_or_typed_nulls(union_columns, declared_columns(model_name)) }}
+
         from {{ ref(model_name) }}
 
     ),

@@ -55,7 +55,8 @@ final as (
         {{ to_focus_decimal('list_unit_price') }} as ListUnitPrice,
         cast(pricing_category as {{ dbt.type_string() }}) as PricingCategory,
         cast(pricing_currency as {{ dbt.type_string() }}) as PricingCurrency,
-        {{ to_focus_decimal('pricing_currency_contracted_unit_price') }} as PricingCurrencyContractedUnitPrice,
+        {{ to_focus_decimal('pricing_currency_contracted_unit_price') }}
+            as PricingCurrencyContractedUnitPrice,
         {{ to_focus_decimal('pricing_currency_effective_cost') }} as PricingCurrencyEffectiveCost,
         {{ to_focus_decimal('pricing_currency_list_unit_price') }} as PricingCurrencyListUnitPrice,
         {{ to_focus_decimal('pricing_quantity') }} as PricingQuantity,
