@@ -142,3 +142,33 @@ def test_no_anomaly_in_the_sparse_fixture(fixture_build):
     )
     # The last day is the end of February's month-long unused-RI row, spread over its days.
     assert rows == [(0, "2025-02-28")]
+
+
+def test_semantic_layer_is_parsed_by_dbt(fixture_build):
+    # dbt writes semantic_manifest.json only when the semantic models and metrics validate.
+    import json
+
+    manifest = json.loads((fixture_build.target_path / "semantic_manifest.json").read_text())
+    metrics = {metric["name"] for metric in manifest["metrics"]}
+    assert {
+        "total_billed_cost",
+        "total_effective_cost",
+        "total_list_cost",
+        "total_contracted_cost",
+        "negotiated_savings",
+        "commitment_savings",
+        "total_savings",
+        "effective_savings_rate",
+        "allocation_coverage",
+        "commitment_coverage",
+    } <= metrics
+    models = {model["name"] for model in manifest["semantic_models"]}
+    assert models == {"spend", "allocation", "commitment_coverage"}
+    # Every money measure is in the reporting currency, so no metric adds two currencies.
+    money = [
+        measure
+        for model in manifest["semantic_models"]
+        for measure in model["measures"]
+        if measure["name"].endswith("_cost_reporting") or "savings" in measure["name"]
+    ]
+    assert money and all((m.get("expr") or m["name"]).find("_reporting") >= 0 for m in money)

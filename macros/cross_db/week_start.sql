@@ -8,7 +8,10 @@
     cast(date_trunc('week', {{ date_expression }}) as date)
 {%- endmacro %}
 
-{# BigQuery: WEEK starts on Sunday; ISOWEEK starts on Monday. #}
+{#
+    BigQuery: WEEK starts on Sunday; ISOWEEK starts on Monday. The cast is a no-op on BigQuery (a
+    DATE stays a DATE) that keeps the offline proof's DuckDB translation a date too.
+#}
 {% macro bigquery__week_start(date_expression) -%}
-    date_trunc({{ date_expression }}, isoweek)
+    cast(date_trunc({{ date_expression }}, isoweek) as date)
 {%- endmacro %}

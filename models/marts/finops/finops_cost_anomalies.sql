@@ -141,9 +141,10 @@ scored as (
         baselines.baseline_day_count >= {{ min_baseline_days }} as has_baseline,
         abs(baselines.effective_cost - baselines.baseline_mean) >= {{ min_abs_deviation }}
             as passes_abs_threshold,
+        coalesce(baselines.baseline_stddev <= 0.000001, false) as is_flat_baseline,
+        -- A baseline that does not vary makes any deviation infinitely many deviations away.
         coalesce(
-            baselines.baseline_stddev > 0.000001
-            and abs(baselines.effective_cost - baselines.baseline_mean)
+            abs(baselines.effective_cost - baselines.baseline_mean)
             >= {{ z_threshold }} * baselines.baseline_stddev,
             false
         ) as passes_z_threshold,
@@ -161,10 +162,15 @@ flagged as (
 
     select
         scored.*,
+        -- A drop must pass the z-score: one spike in the trailing window inflates its mean, so the
+        -- relative test alone would call every ordinary day after a spike a drop.
         coalesce(
             scored.has_baseline
             and scored.passes_abs_threshold
-            and (scored.passes_z_threshold or scored.passes_pct_threshold),
+            and (
+                scored.passes_z_threshold
+                or (scored.deviation > 0 and scored.passes_pct_threshold)
+            ),
             false
         ) as is_anomaly
 
@@ -206,6 +212,8 @@ final as (
                 || ' against the {{ baseline_days }}-day baseline: |deviation| >= '
                 || '{{ min_abs_deviation }} ' || flagged.billing_currency
                 || case
+                    when flagged.passes_z_threshold and flagged.is_flat_baseline
+                        then ' and the baseline did not vary'
                     when flagged.passes_z_threshold
                         then ' and |z-score| >= {{ z_threshold }}'
                     else ''
