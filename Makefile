@@ -12,7 +12,7 @@ DEMO_ROWS ?= 100000
 DEMO_GCP_ROWS ?= 20000  # gcp: Google Cloud export rows for make demo
 DEMO_AZURE_ROWS ?= 20000  # azure: cost details rows per agreement and dataset
 
-.PHONY: setup validator azurite demo test test-quick lint prove-bigquery clean
+.PHONY: setup validator azurite demo test test-quick lint prove-bigquery clean chromium report-screenshot
 
 setup: $(VENV)/.installed
 
@@ -48,7 +48,7 @@ demo: setup validator
 		--vars "$$(cat vars/all_providers.yml)"
 	$(BIN)/python scripts/focus_conformance.py --export-dir exports/focus-1.2 --by-provider
 
-test: setup validator azurite
+test: setup validator azurite chromium
 	$(BIN)/python -m pytest
 
 test-quick: setup
@@ -73,3 +73,16 @@ metrics: setup
 
 clean:
 	rm -rf target logs exports $(DEMO_DATA)
+
+# The cost report (scripts/focus_report.py): headless Chromium (Debian's chromium) renders it for
+# the PDF, the screenshot and tests_py/test_focus_report.py. `-`: without root the install may
+# fail; the report test then skips and says why.
+chromium:
+	-bash scripts/setup_chromium.sh
+
+# Build the fixture (or FOCUS_RAW_DATA_PATH), export, write the report, its PDF and a screenshot.
+REPORT_DIR := exports/report
+report-screenshot: setup chromium
+	$(BIN)/python scripts/focus_run.py --export-dir exports --report $(REPORT_DIR)/finops_report.html
+	$(BIN)/python scripts/focus_report.py --out $(REPORT_DIR)/finops_report.html \
+		--pdf $(REPORT_DIR)/finops_report.pdf --screenshot $(REPORT_DIR)/finops_report.png

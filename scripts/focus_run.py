@@ -2,7 +2,8 @@
 
     python scripts/focus_run.py [--target duckdb] [--vars '{raw_data_path: data/x}'] \\
                                 [--select marts.focus+] [--skip-build] \\
-                                [--export-dir exports] [--formats parquet,csv] [--pseudonymize]
+                                [--export-dir exports] [--formats parquet,csv] [--pseudonymize] \\
+                                [--report exports/report/finops_report.html]
 
 Steps:
   1. profiles: use profiles.yml in --profiles-dir, else ~/.dbt/profiles.yml when it defines the
@@ -10,7 +11,8 @@ Steps:
      it defines the project's profile and the --target;
   2. `dbt parse`, then check that every enabled DuckDB source's path matches a file;
   3. `dbt build` (seeds, models, snapshots and tests in DAG order) through dbtRunner;
-  4. scripts/focus_export.py unloads the FOCUS mart to <export-dir>/focus-<version>/.
+  4. scripts/focus_export.py unloads the FOCUS mart to <export-dir>/focus-<version>/;
+  5. with --report, scripts/focus_report.py writes the HTML cost report from the DuckDB file.
 
 dbt runs with the project folder as its working directory, so relative paths in profiles and
 vars (the DuckDB file, raw_data_path) are read from there, as in `make demo`. dbt's target and
@@ -433,6 +435,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--export-dir", type=Path, default=Path("exports"))
     parser.add_argument("--formats", default="parquet,csv")
     focus_export_module().add_pseudonymize_argument(parser)
+    # The cost report (scripts/focus_report.py): written after a successful export.
+    parser.add_argument("--report", type=Path, help="also write the HTML cost report to this file")
     return parser
 
 
@@ -477,9 +481,26 @@ def run(args: argparse.Namespace) -> int:
             )
             return 0
         duckdb_path = duckdb_path_from_dbt(common)
-    return run_export(
+    code = run_export(
         project_dir, duckdb_path, export_dir, args.formats, manifest_path, pseudonymize_key
     )
+    if code == 0 and args.report:
+        code = write_cost_report(duckdb_path, args.report.resolve())
+    return code
+
+
+def write_cost_report(duckdb_path: Path, out: Path) -> int:
+    """scripts/focus_report.py's HTML page from the built DuckDB file (--report)."""
+    if str(SCRIPTS_DIR) not in sys.path:
+        sys.path.insert(0, str(SCRIPTS_DIR))
+    focus_report = importlib.import_module("focus_report")
+    LOG.info("cost report: %s", out)
+    try:
+        focus_report.write_report(duckdb_path, out)
+    except focus_report.ReportError as error:
+        LOG.error("focus_run: report failed: %s", error)
+        return 2
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

