@@ -61,20 +61,7 @@
 {%- endmacro %}
 
 
-{#- A UTC timestamp as FOCUS writes it in text: 2025-01-01T00:00:00Z. -#}
-{% macro format_utc_timestamp(expression) %}
-    {{ return(adapter.dispatch('format_utc_timestamp', 'finops_focus')(expression)) }}
-{% endmacro %}
-
-{# DuckDB: strftime on the naive UTC timestamp. #}
-{% macro default__format_utc_timestamp(expression) -%}
-    strftime({{ expression }}, '%Y-%m-%dT%H:%M:%SZ')
-{%- endmacro %}
-
-{# BigQuery: FORMAT_TIMESTAMP takes the format first. #}
-{% macro bigquery__format_utc_timestamp(expression) -%}
-    format_timestamp('%Y-%m-%dT%H:%M:%SZ', {{ expression }})
-{%- endmacro %}
+{#- format_utc_timestamp (a UTC timestamp as ISO 8601 text) lives in macros/cross_db/timestamptz_to_utc.sql. -#}
 
 
 {#- True when a timestamp text is already ISO 8601 UTC with seconds and `Z` (FOCUS R-DT-01/02). -#}

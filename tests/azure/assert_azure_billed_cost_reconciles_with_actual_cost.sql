@@ -30,7 +30,7 @@ focus_rows as (
         BillingCurrency as currency_code,
         sum(BilledCost) as billed_cost
     from {{ ref('focus_cost_and_usage') }}
-    where x_Provider = 'azure'
+    where x_Provider = 'azure' and x_SourceSystem not like 'azure_focus%'
     group by BillingPeriodStart, BillingCurrency
 
 ),

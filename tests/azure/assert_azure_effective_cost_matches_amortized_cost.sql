@@ -28,7 +28,7 @@ focus_rows as (
         BillingCurrency as currency_code,
         sum(EffectiveCost) as effective_cost
     from {{ ref('focus_cost_and_usage') }}
-    where x_Provider = 'azure'
+    where x_Provider = 'azure' and x_SourceSystem not like 'azure_focus%'
     group by BillingPeriodStart, BillingCurrency
 
 ),

@@ -31,7 +31,7 @@ focus_rows as (
         sum(BilledCost) as billed_cost,
         count(*) as focus_rows
     from {{ ref('focus_cost_and_usage') }}
-    where x_SourceSystem like '%\_focus\_%' escape '\'
+    where x_SourceSystem in ('aws_focus_1_0', 'aws_focus_1_2', 'azure_focus_1_0', 'azure_focus_1_2_preview', 'gcp_focus_1_0')
     group by x_SourceSystem, BillingPeriodStart, BillingCurrency
 
 ),
@@ -45,7 +45,7 @@ quarantined_rows as (
         coalesce(sum(unblended_cost), 0) as quarantined_cost,
         count(*) as quarantined_rows
     from {{ ref('focus_quarantined_line_items') }}
-    where source_system like '%\_focus\_%' escape '\'
+    where source_system in ('aws_focus_1_0', 'aws_focus_1_2', 'azure_focus_1_0', 'azure_focus_1_2_preview', 'gcp_focus_1_0')
     group by source_system, billing_period_start_at, currency_code
 
 ),

@@ -30,7 +30,7 @@ focus_rows as (
         sum(BilledCost) as billed_cost,
         sum(x_MergedLineItemCount) as merged_rows
     from {{ ref('focus_cost_and_usage') }}
-    where x_Provider = 'gcp'
+    where x_SourceSystem = 'gcp_billing_export_resource_v1'
     group by BillingPeriodStart, BillingCurrency
 
 ),
