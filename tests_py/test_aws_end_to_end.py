@@ -116,7 +116,7 @@ def test_hand_totals_are_the_readme_totals():
 
 @pytest.mark.quick
 def test_fixture_totals_match_the_hand_computed_totals(fixture_build):
-    by_period = totals(fixture_build, "x_Provider = 'aws'")
+    by_period = totals(fixture_build, "x_SourceSystem like 'aws_cur%'")
     # 29 January line items: 3 negations merged away, 3 unused-commitment rows created
     # (the RI fee and the two SP fees); February: 10 - 1 + 2.
     assert by_period == {
@@ -128,7 +128,7 @@ def test_fixture_totals_match_the_hand_computed_totals(fixture_build):
 @pytest.mark.quick
 def test_fixture_rows_carry_the_aws_semantics(fixture_build):
     def one(where: str, columns: str):
-        aws_rows = f"x_Provider = 'aws' and ({where})"  # the fixture also holds Google Cloud
+        aws_rows = f"x_SourceSystem like 'aws_cur%' and ({where})"  # the fixture also holds the other providers and AWS's FOCUS export
         rows = fixture_build.query(f"select {columns} from {MART} where {aws_rows}")
         assert len(rows) == 1, rows
         return rows[0]
@@ -190,7 +190,7 @@ def test_fixture_rows_carry_the_aws_semantics(fixture_build):
     # Credits and discounts are Credit rows whose costs all equal BilledCost.
     credits = fixture_build.query(
         f"""select x_SourceLineItemType, count(*) from {MART} where ChargeCategory = 'Credit'
-            and x_Provider = 'aws' and EffectiveCost = BilledCost and ListCost = BilledCost
+            and x_SourceSystem like 'aws_cur%' and EffectiveCost = BilledCost and ListCost = BilledCost
             and ContractedCost = BilledCost
             group by 1 order by 1"""
     )
@@ -252,7 +252,7 @@ def test_legacy_shapes_give_the_same_focus_rows_as_cur2(fixture_build, tmp_path,
     assert build.result.returncode == 0, build.result.output[-3000:]
     query = f"select {COMPARABLE} from {MART} order by all"
     assert build.query(query) == fixture_build.query(query)
-    aws_systems = f"select distinct x_SourceSystem from {MART} where x_Provider = 'aws'"
+    aws_systems = f"select distinct x_SourceSystem from {MART} where x_SourceSystem like 'aws_cur%'"
     assert set(build.query(aws_systems)) == {(f"aws_cur_{shape}",)}
 
 
@@ -311,7 +311,7 @@ def raw_totals(raw_path: Path) -> dict[str, tuple[Decimal, Decimal]]:
 
 def assert_reconciles(build) -> dict[str, tuple[Decimal, Decimal]]:
     raw = raw_totals(build.raw_path)
-    model = {period: values[:2] for period, values in totals(build, "x_Provider = 'aws'").items()}
+    model = {period: values[:2] for period, values in totals(build, "x_SourceSystem like 'aws_cur%'").items()}
     assert sorted(raw) == sorted(model)
     for period, (raw_billed, raw_amortized) in raw.items():
         billed, effective = model[period]
@@ -385,7 +385,7 @@ def test_export_layout_and_metadata(fixture_export):
     assert ISO_UTC.match(metadata["Schema"]["CreationDate"])
     assert metadata["DataGenerator"]["DataGenerator"]
     report = metadata["x_ExportReport"]
-    # the fixture also holds Google Cloud (invoice months 2025-12 and 2026-01)
+    # the fixture also holds the other providers and AWS's FOCUS export (invoice months 2025-12 and 2026-01)
     aws_periods = {"2025-01": 29, "2025-02": 11}
     per_period = report["RowsPerBillingPeriod"]
     assert {period: per_period[period] for period in aws_periods} == aws_periods
@@ -402,10 +402,10 @@ def test_export_layout_and_metadata(fixture_export):
 
 
 def test_export_parquet_and_csv_hold_the_mart(fixture_build, fixture_export):
-    parquet = [  # the AWS rows (the fixture also holds Google Cloud)
+    parquet = [  # the AWS CUR rows (the fixture holds every provider)
         row
         for row in pq.read_table(sorted(fixture_export.glob("*/*.parquet"))).to_pylist()
-        if row["x_Provider"] == "aws"
+        if row["x_SourceSystem"].startswith("aws_cur")
     ]
     assert len(parquet) == 40
     billed = sum(row["BilledCost"] for row in parquet)
