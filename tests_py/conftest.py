@@ -71,10 +71,6 @@ def run_dbt(
 ) -> DbtResult:
     """Run one dbt command against `duckdb_path`, reading raw exports from `raw_path`."""
     ensure_profiles()
-    # gcp: a raw folder without Google Cloud data (e.g. generated AWS data) builds without the
-    # GCP provider, as a team with AWS only would (gcp_enabled: false)
-    if not (Path(raw_path) / "gcp").is_dir() and "gcp_enabled" not in (dbt_vars or {}):
-        dbt_vars = {**(dbt_vars or {}), "gcp_enabled": False}
     env = {
         **os.environ,
         "FOCUS_DUCKDB_PATH": str(duckdb_path),
@@ -132,10 +128,18 @@ def pytest_terminal_summary(terminalreporter):
 
 @pytest.fixture(scope="session")
 def fixture_build(tmp_path_factory) -> Build:
-    """The committed fixtures of every provider (vars/all_providers.yml; AWS in its CUR 2.0
-    shape) built once for the whole session."""
+    """The committed AWS fixture (CUR 2.0 shape, the default build) built once for the session."""
+    build = build_project(tmp_path_factory.mktemp("fixture_build"), FIXTURE_DATA)
+    assert build.result.returncode == 0, build.result.output[-4000:]
+    return build
+
+
+@pytest.fixture(scope="session")
+def all_providers_build(tmp_path_factory) -> Build:
+    """The committed fixtures of every provider (vars/all_providers.yml) built once for the
+    session: the build the demo runs, on the fixtures."""
     build = build_project(
-        tmp_path_factory.mktemp("fixture_build"), FIXTURE_DATA, dbt_vars=all_providers_vars()
+        tmp_path_factory.mktemp("all_providers_build"), FIXTURE_DATA, dbt_vars=all_providers_vars()
     )
     assert build.result.returncode == 0, build.result.output[-4000:]
     return build

@@ -128,7 +128,7 @@ def test_fixture_totals_match_the_hand_computed_totals(fixture_build):
 @pytest.mark.quick
 def test_fixture_rows_carry_the_aws_semantics(fixture_build):
     def one(where: str, columns: str):
-        aws_rows = f"x_SourceSystem like 'aws_cur%' and ({where})"  # the fixture also holds the other providers and AWS's FOCUS export
+        aws_rows = f"x_SourceSystem like 'aws_cur%' and ({where})"  # the CUR rows only
         rows = fixture_build.query(f"select {columns} from {MART} where {aws_rows}")
         assert len(rows) == 1, rows
         return rows[0]
@@ -190,8 +190,8 @@ def test_fixture_rows_carry_the_aws_semantics(fixture_build):
     # Credits and discounts are Credit rows whose costs all equal BilledCost.
     credits = fixture_build.query(
         f"""select x_SourceLineItemType, count(*) from {MART} where ChargeCategory = 'Credit'
-            and x_SourceSystem like 'aws_cur%' and EffectiveCost = BilledCost and ListCost = BilledCost
-            and ContractedCost = BilledCost
+            and x_SourceSystem like 'aws_cur%' and EffectiveCost = BilledCost
+            and ListCost = BilledCost and ContractedCost = BilledCost
             group by 1 order by 1"""
     )
     assert credits == [
@@ -311,7 +311,10 @@ def raw_totals(raw_path: Path) -> dict[str, tuple[Decimal, Decimal]]:
 
 def assert_reconciles(build) -> dict[str, tuple[Decimal, Decimal]]:
     raw = raw_totals(build.raw_path)
-    model = {period: values[:2] for period, values in totals(build, "x_SourceSystem like 'aws_cur%'").items()}
+    model = {
+        period: values[:2]
+        for period, values in totals(build, "x_SourceSystem like 'aws_cur%'").items()
+    }
     assert sorted(raw) == sorted(model)
     for period, (raw_billed, raw_amortized) in raw.items():
         billed, effective = model[period]
@@ -385,7 +388,7 @@ def test_export_layout_and_metadata(fixture_export):
     assert ISO_UTC.match(metadata["Schema"]["CreationDate"])
     assert metadata["DataGenerator"]["DataGenerator"]
     report = metadata["x_ExportReport"]
-    # the fixture also holds the other providers and AWS's FOCUS export (invoice months 2025-12 and 2026-01)
+    # the AWS CUR billing periods (a build with more providers has more)
     aws_periods = {"2025-01": 29, "2025-02": 11}
     per_period = report["RowsPerBillingPeriod"]
     assert {period: per_period[period] for period in aws_periods} == aws_periods

@@ -83,7 +83,7 @@ def focus_per_month(build) -> dict[str, tuple]:
         select strftime(BillingPeriodStart, '%Y-%m'), sum(BilledCost),
             count(*) filter (where x_RowOrigin = 'source'),
             count(*) filter (where x_RowOrigin = 'derived_credit')
-        from {MART} where x_Provider = 'gcp' group by 1 order by 1
+        from {MART} where x_SourceSystem = 'gcp_billing_export_resource_v1' group by 1 order by 1
         """
     )
     return {month: (billed, source, credits) for month, billed, source, credits in rows}
@@ -95,9 +95,11 @@ def test_readme_totals_match_the_raw_files():
     assert {m: v["billed"].quantize(CENT) for m, v in expected.items()} == README_TOTALS
 
 
-def test_focus_billed_cost_reconciles_with_raw_cost_plus_credits(fixture_build, report_figure):
+def test_focus_billed_cost_reconciles_with_raw_cost_plus_credits(
+    all_providers_build, report_figure
+):
     expected = expected_per_month(raw_rows(GCP_NDJSON))
-    focus = focus_per_month(fixture_build)
+    focus = focus_per_month(all_providers_build)
     assert sorted(focus) == sorted(expected)
     for month, figures in expected.items():
         billed, source_rows, credit_rows = focus[month]
@@ -109,7 +111,7 @@ def test_focus_billed_cost_reconciles_with_raw_cost_plus_credits(fixture_build, 
             f"{Decimal(billed).quantize(CENT)} ({source_rows} export rows, {credit_rows} Credit "
             f"rows created, {figures['duplicates']} duplicates quarantined)"
         )
-    quarantined = fixture_build.query(
+    quarantined = all_providers_build.query(
         "select strftime(billing_period_start_at, '%Y-%m'), count(*), sum(unblended_cost) "
         "from main_focus.focus_quarantined_line_items where provider = 'gcp' group by 1"
     )
@@ -120,11 +122,11 @@ def test_focus_billed_cost_reconciles_with_raw_cost_plus_credits(fixture_build, 
     }
 
 
-def test_usage_after_midnight_utc_on_new_year_is_billed_in_december(fixture_build):
-    rows = fixture_build.query(
+def test_usage_after_midnight_utc_on_new_year_is_billed_in_december(all_providers_build):
+    rows = all_providers_build.query(
         f"""
         select BillingPeriodStart, BillingPeriodEnd, ChargePeriodStart from {MART}
-        where x_Provider = 'gcp' and ChargePeriodStart = timestamp '2026-01-01 03:00:00'
+        where x_SourceSystem = 'gcp_billing_export_resource_v1' and ChargePeriodStart = timestamp '2026-01-01 03:00:00'
         """
     )
     assert rows, "the fixture has a usage hour at 2026-01-01T03:00Z"
@@ -132,26 +134,26 @@ def test_usage_after_midnight_utc_on_new_year_is_billed_in_december(fixture_buil
         assert (start, end) == (datetime(2025, 12, 1, 8), datetime(2026, 1, 1, 8))
 
 
-def test_credits_become_focus_cost_by_type(fixture_build):
-    rows = fixture_build.query(
+def test_credits_become_focus_cost_by_type(all_providers_build):
+    rows = all_providers_build.query(
         f"""
         select x_SourceLineItemType, ChargeCategory, count(*),
             count(*) filter (where BilledCost <> EffectiveCost or BilledCost <> ListCost
                 or BilledCost <> ContractedCost)
-        from {MART} where x_Provider = 'gcp' and x_RowOrigin = 'derived_credit' group by 1, 2
+        from {MART} where x_SourceSystem = 'gcp_billing_export_resource_v1' and x_RowOrigin = 'derived_credit' group by 1, 2
         """
     )
     assert rows == [("credit:PROMOTION", "Credit", rows[0][2], 0)]
-    committed = fixture_build.query(
+    committed = all_providers_build.query(
         f"""
         select distinct CommitmentDiscountCategory, CommitmentDiscountStatus, PricingCategory
-        from {MART} where x_Provider = 'gcp' and CommitmentDiscountId is not null
+        from {MART} where x_SourceSystem = 'gcp_billing_export_resource_v1' and CommitmentDiscountId is not null
         """
     )
     assert sorted(committed) == [("Spend", "Used", "Committed"), ("Usage", "Used", "Committed")]
 
 
-def test_ndjson_shape_gives_the_same_focus_rows_without_aws(tmp_path, fixture_build):
+def test_ndjson_shape_gives_the_same_focus_rows_without_aws(tmp_path, all_providers_build):
     build = build_project(
         tmp_path / "ndjson",
         FIXTURE_DATA,
@@ -160,8 +162,9 @@ def test_ndjson_shape_gives_the_same_focus_rows_without_aws(tmp_path, fixture_bu
     assert build.result.returncode == 0, build.result.output[-4000:]
     columns = "x_SourceLineItemId, BilledCost, ChargePeriodStart, BillingPeriodStart, Tags"
     ndjson = build.query(f"select {columns} from {MART} order by all")
-    parquet = fixture_build.query(
-        f"select {columns} from {MART} where x_Provider = 'gcp' order by all"
+    parquet = all_providers_build.query(
+        f"select {columns} from {MART} "
+        "where x_SourceSystem = 'gcp_billing_export_resource_v1' order by all"
     )
     assert ndjson == parquet
     assert build.query(f"select distinct x_Provider from {MART}") == [("gcp",)]

@@ -282,18 +282,18 @@ EXPECTED_AZURE_STATUS = {"selected": 8, "superseded": 1, "unlisted": 1}
 
 
 def test_local_deliveries_read_only_the_latest_complete_one(
-    deliveries, fixture_build, tmp_path, report_figure
+    deliveries, all_providers_build, tmp_path, report_figure
 ):
     build, output = cloud_build(tmp_path / "local", str(deliveries), azure_env(str(deliveries)))
     assert build.result.returncode == 0, output[-3000:]
     assert delivery_status(build) == EXPECTED_STATUS
     assert azure_status(build) == EXPECTED_AZURE_STATUS
-    assert focus_rows(build) == focus_rows(fixture_build)
+    assert focus_rows(build) == focus_rows(all_providers_build)
     report_figure(f"deliveries (local): {len(focus_rows(build))} FOCUS rows, as from the fixture")
 
 
 def test_s3_read_only_credentials_read_the_same_focus_rows(
-    deliveries, fixture_build, tmp_path, report_figure
+    deliveries, all_providers_build, tmp_path, report_figure
 ):
     import boto3
     from botocore.exceptions import ClientError
@@ -313,7 +313,7 @@ def test_s3_read_only_credentials_read_the_same_focus_rows(
         build, output = cloud_build(tmp_path / "s3", f"s3://{BUCKET}", credentials.env())
         assert build.result.returncode == 0, output[-3000:]
         assert delivery_status(build) == EXPECTED_STATUS
-        assert focus_rows(build) == focus_rows(fixture_build)
+        assert focus_rows(build) == focus_rows(all_providers_build)
         sources = build.query(f"select distinct x_SourceFile from {MART} where x_Provider = 'aws'")
         assert all(path.startswith(f"s3://{BUCKET}/") for (path,) in sources)
         report_figure(
@@ -335,7 +335,7 @@ def test_s3_read_only_credentials_read_the_same_focus_rows(
     not azurite_available(), reason="Azurite not installed: run `make azurite` (npm)"
 )
 def test_azure_blob_sas_reads_the_same_focus_rows(
-    deliveries, fixture_build, tmp_path, report_figure
+    deliveries, all_providers_build, tmp_path, report_figure
 ):
     with azurite_with_read_only_sas("billing", deliveries, tmp_path / "azurite") as credentials:
         env = {**credentials.env(), **azure_env("az://billing")}
@@ -347,7 +347,7 @@ def test_azure_blob_sas_reads_the_same_focus_rows(
             f"select distinct x_SourceFile from {MART} where x_Provider = 'azure'"
         )
         assert sources and all(path.startswith("az://billing/azure/") for (path,) in sources)
-        assert focus_rows(build) == focus_rows(fixture_build)
+        assert focus_rows(build) == focus_rows(all_providers_build)
         report_figure(
             f"deliveries (Azurite, read+list SAS): {len(focus_rows(build))} FOCUS rows, "
             "as from the fixture"
