@@ -126,7 +126,8 @@ def test_usage_after_midnight_utc_on_new_year_is_billed_in_december(all_provider
     rows = all_providers_build.query(
         f"""
         select BillingPeriodStart, BillingPeriodEnd, ChargePeriodStart from {MART}
-        where x_SourceSystem = 'gcp_billing_export_resource_v1' and ChargePeriodStart = timestamp '2026-01-01 03:00:00'
+        where x_SourceSystem = 'gcp_billing_export_resource_v1'
+            and ChargePeriodStart = timestamp '2026-01-01 03:00:00'
         """
     )
     assert rows, "the fixture has a usage hour at 2026-01-01T03:00Z"
@@ -140,14 +141,17 @@ def test_credits_become_focus_cost_by_type(all_providers_build):
         select x_SourceLineItemType, ChargeCategory, count(*),
             count(*) filter (where BilledCost <> EffectiveCost or BilledCost <> ListCost
                 or BilledCost <> ContractedCost)
-        from {MART} where x_SourceSystem = 'gcp_billing_export_resource_v1' and x_RowOrigin = 'derived_credit' group by 1, 2
+        from {MART}
+        where x_SourceSystem = 'gcp_billing_export_resource_v1' and x_RowOrigin = 'derived_credit'
+        group by 1, 2
         """
     )
     assert rows == [("credit:PROMOTION", "Credit", rows[0][2], 0)]
     committed = all_providers_build.query(
         f"""
         select distinct CommitmentDiscountCategory, CommitmentDiscountStatus, PricingCategory
-        from {MART} where x_SourceSystem = 'gcp_billing_export_resource_v1' and CommitmentDiscountId is not null
+        from {MART}
+        where x_SourceSystem = 'gcp_billing_export_resource_v1' and CommitmentDiscountId is not null
         """
     )
     assert sorted(committed) == [("Spend", "Used", "Committed"), ("Usage", "Used", "Committed")]
