@@ -50,11 +50,16 @@ TIME_BIN = "/usr/bin/time"
 SAMPLE_SECONDS = 0.05
 TAIL_CHARS = 1500
 
+# The floor runs with the DuckDB settings of the project's profile (profiles.example.yml), so that
+# both are measured under the same memory limit and thread count.
 FLOOR_SCRIPT = """
-import sys, duckdb
+import os, sys, duckdb
 db, sql_file, out = sys.argv[1:4]
 con = duckdb.connect(db)
 con.execute("SET TimeZone = 'UTC'")
+con.execute("SET threads = " + os.environ.get("FOCUS_DUCKDB_THREADS", "2"))
+con.execute("SET memory_limit = '" + os.environ.get("FOCUS_DUCKDB_MEMORY_LIMIT", "3GB") + "'")
+con.execute("SET preserve_insertion_order = false")
 sql = open(sql_file).read()
 con.execute(f"COPY ({sql}) TO '{out}' (FORMAT parquet, COMPRESSION zstd)")
 n = con.execute(f"SELECT count(*) FROM read_parquet('{out}')").fetchone()[0]
@@ -205,8 +210,10 @@ def run_checked(cmd: Sequence[str], *, env: dict[str, str] | None = None) -> str
     return proc.stdout
 
 
-def generate(python: str, rows: int, out: Path, seed: int) -> None:
-    if (out / "aws" / "cur2").is_dir() and (out / "aws" / "cur_legacy_csv").is_dir():
+def generate(python: str, rows: int, out: Path, seed: int, shapes: str = "cur2,legacy_csv") -> None:
+    """Generate the shapes (the legacy CSV only for focus-converter), or reuse them when present."""
+    wanted = shapes.split(",")
+    if all((out / "aws" / shape).is_dir() for shape in wanted):
         LOG.info("reusing generated data in %s", out)
         return
     shutil.rmtree(out, ignore_errors=True)
@@ -219,7 +226,7 @@ def generate(python: str, rows: int, out: Path, seed: int) -> None:
             "--out",
             str(out),
             "--shapes",
-            "cur2,legacy_csv",
+            shapes,
             "--seed",
             str(seed),
         ]
@@ -281,7 +288,10 @@ def dbt_cmd(dbt: str, verb: str, work: Path, target_name: str, *extra: str) -> l
 
 
 def inline_mart_sql(manifest: dict, node_id: str = MART) -> tuple[str, list[tuple[str, str]]]:
-    """Return the mart's SELECT with its upstream models as CTEs, and the seeds it reads."""
+    """Return the mart's SELECT with its upstream models as CTEs, and the seeds it reads.
+
+    Views become CTEs marked NOT MATERIALIZED, so the one statement runs the plan DuckDB runs
+    for the project's views."""
     nodes = manifest["nodes"]
     order: list[str] = []
     seen: set[str] = set()
@@ -314,7 +324,10 @@ def inline_mart_sql(manifest: dict, node_id: str = MART) -> tuple[str, list[tupl
         code = nodes[nid].get("compiled_code")
         if not code:
             raise RuntimeError(f"{nid} has no compiled_code in the manifest")
-        ctes.append(f"__{nodes[nid]['name']} AS (\n{rewrite(code).strip().rstrip(';')}\n)")
+        # A view is expanded where it is read, as DuckDB does with the project's views; a CTE
+        # read twice would otherwise be materialized whole, which the project never does.
+        hint = "NOT MATERIALIZED " if nodes[nid]["config"]["materialized"] == "view" else ""
+        ctes.append(f"__{nodes[nid]['name']} AS {hint}(\n{rewrite(code).strip().rstrip(';')}\n)")
     body = rewrite(nodes[node_id]["compiled_code"]).strip().rstrip(";")
     sql = ("WITH " + ",\n".join(ctes) + "\n" if ctes else "") + f"SELECT * FROM (\n{body}\n)"
     return sql, sorted(seeds)
@@ -331,7 +344,8 @@ def bench_size(args: argparse.Namespace, rows: int) -> list[Measurement]:
     work = args.work_dir / f"rows-{rows}"
     work.mkdir(parents=True, exist_ok=True)
     data_dir = work / "data"
-    generate(python, rows, data_dir, args.seed)
+    shapes = "cur2" if args.skip_converter else "cur2,legacy_csv"
+    generate(python, rows, data_dir, args.seed, shapes)
     cur2_glob = str(data_dir / "aws" / "cur2" / "**" / "*.parquet")
     n_rows = count_input_rows(python, cur2_glob)
     LOG.info("%d requested rows: %d CUR 2.0 line items", rows, n_rows)

@@ -1,6 +1,10 @@
 {#-
     One relation of AWS line items whatever shape they arrived in. Every staging model has the same
     enforced contract, so the shapes stack column for column; `source_system` says which one.
+    Only the billing periods the run rebuilds (var focus_billing_periods; all when unset) are kept,
+    here at the first step, so that a restated month reads that month's files and nothing else:
+    DuckDB pushes the condition into the Parquet reader, which skips other months' row groups by
+    their statistics (DECISIONLOG D-602).
 -#}
 {%- set shapes = [] -%}
 {%- if var('aws_cur2_enabled') -%}
@@ -29,6 +33,7 @@ with
             '{{ source_system }}' as source_system
 
         from {{ ref(model_name) }}
+        where {{ billing_periods_condition('billing_period_start_at') }}
 
     ),
 
