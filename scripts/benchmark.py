@@ -92,6 +92,7 @@ class Measurement:
     wall_s: float | None = None
     peak_mb: float | None = None
     note: str = ""
+    load: float | None = None  # 1-minute load average when the run started (shared machine)
 
     @property
     def rows_per_s(self) -> float | None:
@@ -107,6 +108,7 @@ class RunResult:
     peak_mb: float
     stdout: str
     stderr: str
+    load: float = 0.0
 
 
 # --------------------------------------------------------------------------------------------
@@ -152,6 +154,7 @@ def run_measured(
     LOG.info("running: %s", " ".join(str(c) for c in cmd))
     stop = threading.Event()
     peak = [0]
+    load = os.getloadavg()[0]
     start = time.perf_counter()
     proc = subprocess.Popen(
         full,
@@ -186,8 +189,8 @@ def run_measured(
 
         max_rss_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     peak_mb = max(max_rss_kb * 1024, peak[0]) / 2**20
-    LOG.info("  exit %s, %.1f s, peak %.0f MB", rc, wall, peak_mb)
-    return RunResult(rc, wall, peak_mb, stdout, stderr)
+    LOG.info("  exit %s, %.1f s, peak %.0f MB (load %.2f at start)", rc, wall, peak_mb, load)
+    return RunResult(rc, wall, peak_mb, stdout, stderr, load)
 
 
 def _tail(result: RunResult) -> str:
@@ -396,8 +399,24 @@ def bench_size(args: argparse.Namespace, rows: int) -> list[Measurement]:
                 f"build {build.wall_s:.1f} s / {build.peak_mb:.0f} MB, "
                 f"export {export.wall_s:.1f} s / {export.peak_mb:.0f} MB"
                 + ("" if ok else ", export failed"),
+                build.load,
             )
         )
+        if args.dbt_tests:
+            # The project's data and unit tests over the built database (not in the ratios).
+            tests = run_measured(dbt_cmd(dbt, "test", work, "target"), env=env, cwd=REPO_ROOT)
+            summary = re.search(r"Done\. (PASS=\d+ WARN=\d+ ERROR=\d+ SKIP=\d+)", tests.stdout)
+            results.append(
+                Measurement(
+                    "project dbt test",
+                    n_rows,
+                    tests.returncode == 0,
+                    tests.wall_s,
+                    tests.peak_mb,
+                    summary.group(1) if summary else f"exit {tests.returncode}",
+                    tests.load,
+                )
+            )
 
     # (b) focus-converter on the legacy CSV
     if args.skip_converter:
@@ -410,6 +429,94 @@ def bench_size(args: argparse.Namespace, rows: int) -> list[Measurement]:
         results.append(bench_floor(args, work, db, env, n_rows))
     else:
         results.append(Measurement("floor", n_rows, False, note="not run: dbt build failed"))
+    return results
+
+
+def bench_restatement(args: argparse.Namespace) -> list[Measurement]:
+    """A 12-month history built whole, one month of it rebuilt, and that month built alone.
+
+    The rebuild is `dbt build --vars '{focus_billing_periods: [month]}'` (tests excluded) on the
+    history's database; the month alone is a fresh database reading only that month's files.
+    Both give the month's rows; their count and Σ BilledCost are compared.
+    """
+    python = args.python
+    dbt = str(Path(python).parent / "dbt")
+    work = args.work_dir / f"restate-{args.restate_rows}"
+    work.mkdir(parents=True, exist_ok=True)
+    history = work / "history"
+    months = ",".join(f"{args.restate_year}-{month:02d}" for month in range(1, 13))
+    if not (history / "aws" / "cur2").is_dir():
+        run_checked(
+            [
+                python,
+                str(REPO_ROOT / "scripts" / "generate_aws_cur.py"),
+                "--rows",
+                str(args.restate_rows),
+                "--out",
+                str(history),
+                "--shapes",
+                "cur2",
+                "--seed",
+                str(args.seed),
+                "--months",
+                months,
+            ]
+        )
+    month = f"{args.restate_year}-{args.restate_month:02d}"
+    alone = work / "alone"
+    shutil.rmtree(alone, ignore_errors=True)
+    for path in (history / "aws" / "cur2").rglob(f"BILLING_PERIOD={month}/*.parquet"):
+        target = alone / path.relative_to(history)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+    history_glob = str(history / "aws" / "cur2" / "**" / "*.parquet")
+    alone_glob = str(alone / "aws" / "cur2" / "**" / "*.parquet")
+    n_history = count_input_rows(python, history_glob)
+    n_month = count_input_rows(python, alone_glob)
+    billing_period = f"{month}-01"
+    build_args = ["--exclude", *DBT_EXCLUDE]
+    restate_vars = ["--vars", json.dumps({"focus_billing_periods": [billing_period]})]
+    results = []
+    dbs = {}
+    for name, glob, n_rows, extra, fresh in [
+        ("restate: 12-month history, full build", history_glob, n_history, [], True),
+        ("restate: one month of the history", history_glob, n_month, restate_vars, False),
+        ("restate: that month alone", alone_glob, n_month, [], True),
+    ]:
+        db_name = "alone" if "alone" in name else "history"
+        db = work / f"db-{db_name}" / "finops_focus.duckdb"
+        if fresh:
+            shutil.rmtree(db.parent, ignore_errors=True)
+            db.parent.mkdir(parents=True)
+        env = dbt_env(db, glob)
+        res = run_measured(
+            dbt_cmd(dbt, "build", work, f"target-{db_name}", *build_args, *extra),
+            env=env,
+            cwd=REPO_ROOT,
+        )
+        if res.returncode != 0:
+            LOG.error("%s failed:\n%s", name, _tail(res))
+        dbs[name] = db
+        results.append(
+            Measurement(name, n_rows, res.returncode == 0, res.wall_s, res.peak_mb, "", res.load)
+        )
+    # the rebuilt month and the month alone hold the same rows
+    check = (
+        "import sys, duckdb\n"
+        "c = duckdb.connect(sys.argv[1], read_only=True)\n"
+        'print(c.sql("select count(*), sum(BilledCost) from main_focus.focus_cost_and_usage'
+        ' where BillingPeriodStart = \'" + sys.argv[2] + "\'").fetchone())\n'
+    )
+    figures = [
+        run_checked([python, "-c", check, str(dbs[name]), billing_period]).strip()
+        for name in ("restate: one month of the history", "restate: that month alone")
+    ]
+    results[1].note = f"{month}: (rows, Σ BilledCost) {figures[0]}"
+    results[2].note = f"{month}: {figures[1]}" + (
+        ", the same" if figures[0] == figures[1] else ", DIFFERENT"
+    )
+    if figures[0] != figures[1]:
+        results[1].ok = False
     return results
 
 
@@ -463,7 +570,7 @@ def bench_converter(
     else:
         out_rows = _parquet_rows(args.python, str(out / "**" / "*.parquet"))
         note += f", {out_rows} rows"
-    return Measurement("converter", n_rows, ok, res.wall_s, res.peak_mb, note)
+    return Measurement("converter", n_rows, ok, res.wall_s, res.peak_mb, note, res.load)
 
 
 def _parquet_rows(python: str, glob: str) -> str:
@@ -522,7 +629,7 @@ def bench_floor(
     if not ok:
         LOG.error("floor failed:\n%s", _tail(res))
         note = f"failed (exit {res.returncode})"
-    return Measurement("floor", n_rows, ok, res.wall_s, res.peak_mb, note)
+    return Measurement("floor", n_rows, ok, res.wall_s, res.peak_mb, note, res.load)
 
 
 # --------------------------------------------------------------------------------------------
@@ -542,12 +649,12 @@ def _ratio(a: Measurement | None, b: Measurement | None, attr: str) -> str:
 
 
 def format_table(results: list[Measurement]) -> str:
-    header = "| engine | rows | wall s | rows/s | peak MB | note |"
-    lines = [header, "|---|---:|---:|---:|---:|---|"]
+    header = "| engine | rows | wall s | rows/s | peak MB | load | note |"
+    lines = [header, "|---|---:|---:|---:|---:|---:|---|"]
     for m in results:
         lines.append(
             f"| {m.engine} | {m.rows:,} | {_fmt(m.wall_s, '.1f')} | "
-            f"{_fmt(m.rows_per_s, ',.0f')} | {_fmt(m.peak_mb, ',.0f')} | "
+            f"{_fmt(m.rows_per_s, ',.0f')} | {_fmt(m.peak_mb, ',.0f')} | {_fmt(m.load, '.1f')} | "
             f"{'' if m.ok else 'FAILED: '}{m.note} |"
         )
     lines += [
@@ -555,7 +662,7 @@ def format_table(results: list[Measurement]) -> str:
         "| rows | time a/b | time a/c | memory a/b | memory a/c |",
         "|---:|---:|---:|---:|---:|",
     ]
-    for rows in sorted({m.rows for m in results}):
+    for rows in sorted({m.rows for m in results if not m.engine.startswith("restate")}):
         by = {m.engine: m for m in results if m.rows == rows}
         a, b, c = by.get("project"), by.get("converter"), by.get("floor")
         lines.append(
@@ -564,6 +671,18 @@ def format_table(results: list[Measurement]) -> str:
         )
     lines.append("")
     lines.append("a = project (dbt build + Parquet export), b = focus-converter, c = DuckDB floor")
+    restate = {m.engine: m for m in results if m.engine.startswith("restate")}
+    month, alone = (
+        restate.get("restate: one month of the history"),
+        restate.get("restate: that month alone"),
+    )
+    if month and alone:
+        lines.append("")
+        lines.append(
+            f"restating one month of the history / building that month alone: "
+            f"{_ratio(month, alone, 'wall_s')} (time), {_ratio(month, alone, 'peak_mb')} (memory)"
+        )
+    lines.append("load = 1-minute load average when the run started (2 cores)")
     return "\n".join(lines)
 
 
@@ -573,6 +692,8 @@ def format_table(results: list[Measurement]) -> str:
 
 
 def parse_rows(text: str) -> list[int]:
+    if text.strip().lower() == "none":
+        return []
     sizes = []
     for part in text.split(","):
         part = part.strip().replace("_", "")
@@ -593,7 +714,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--rows",
         type=parse_rows,
         default=[100_000],
-        help="comma-separated sizes in line items (default 100000), e.g. 100000,1000000",
+        help="comma-separated sizes in line items (default 100000), e.g. 100000,1000000; none",
     )
     parser.add_argument(
         "--work-dir",
@@ -612,6 +733,19 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--python", default=sys.executable, help="the project's Python (with dbt and duckdb)"
     )
+    parser.add_argument(
+        "--dbt-tests",
+        action="store_true",
+        help="also time `dbt test` on the project's build (reported apart, not in the ratios)",
+    )
+    parser.add_argument(
+        "--restate-rows",
+        type=int,
+        default=0,
+        help="also measure a restatement: this many line items over 12 months (0: skip)",
+    )
+    parser.add_argument("--restate-year", type=int, default=2025)
+    parser.add_argument("--restate-month", type=int, default=6, help="the month restated (1-12)")
     parser.add_argument("--results-json", type=Path, help="also write the results as JSON here")
     parser.add_argument("--log-level", default="INFO")
     return parser.parse_args(argv)
@@ -636,6 +770,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         for rows in args.rows:
             results.extend(bench_size(args, rows))
+        if args.restate_rows:
+            results.extend(bench_restatement(args))
     except RuntimeError as exc:
         LOG.error("%s", exc)
         if results:
