@@ -93,6 +93,7 @@ class Measurement:
     peak_mb: float | None = None
     note: str = ""
     load: float | None = None  # 1-minute load average when the run started (shared machine)
+    cpu_s: float | None = None  # user + system CPU seconds: less sensitive to a shared machine
 
     @property
     def rows_per_s(self) -> float | None:
@@ -109,6 +110,7 @@ class RunResult:
     stdout: str
     stderr: str
     load: float = 0.0
+    cpu_s: float | None = None  # user + system seconds of the process tree (GNU time)
 
 
 # --------------------------------------------------------------------------------------------
@@ -172,9 +174,12 @@ def run_measured(
     sampler.join()
     rc = proc.returncode
     max_rss_kb = 0
+    cpu_s = None
     if time_file:
         text = Path(time_file).read_text(errors="replace")
         Path(time_file).unlink(missing_ok=True)
+        cpu = re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", text)
+        cpu_s = sum(float(value) for value in cpu) if cpu else None
         match = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
         if match:
             max_rss_kb = int(match.group(1))
@@ -190,7 +195,12 @@ def run_measured(
         max_rss_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     peak_mb = max(max_rss_kb * 1024, peak[0]) / 2**20
     LOG.info("  exit %s, %.1f s, peak %.0f MB (load %.2f at start)", rc, wall, peak_mb, load)
-    return RunResult(rc, wall, peak_mb, stdout, stderr, load)
+    return RunResult(rc, wall, peak_mb, stdout, stderr, load, cpu_s)
+
+
+def _sum_cpu(*results: RunResult) -> float | None:
+    values = [result.cpu_s for result in results]
+    return None if None in values else sum(values)
 
 
 def _tail(result: RunResult) -> str:
@@ -400,6 +410,7 @@ def bench_size(args: argparse.Namespace, rows: int) -> list[Measurement]:
                 f"export {export.wall_s:.1f} s / {export.peak_mb:.0f} MB"
                 + ("" if ok else ", export failed"),
                 build.load,
+                _sum_cpu(build, export),
             )
         )
         if args.dbt_tests:
@@ -415,6 +426,7 @@ def bench_size(args: argparse.Namespace, rows: int) -> list[Measurement]:
                     tests.peak_mb,
                     summary.group(1) if summary else f"exit {tests.returncode}",
                     tests.load,
+                    tests.cpu_s,
                 )
             )
 
@@ -498,7 +510,9 @@ def bench_restatement(args: argparse.Namespace) -> list[Measurement]:
             LOG.error("%s failed:\n%s", name, _tail(res))
         dbs[name] = db
         results.append(
-            Measurement(name, n_rows, res.returncode == 0, res.wall_s, res.peak_mb, "", res.load)
+            Measurement(
+                name, n_rows, res.returncode == 0, res.wall_s, res.peak_mb, "", res.load, res.cpu_s
+            )
         )
     # the rebuilt month and the month alone hold the same rows
     check = (
@@ -570,7 +584,7 @@ def bench_converter(
     else:
         out_rows = _parquet_rows(args.python, str(out / "**" / "*.parquet"))
         note += f", {out_rows} rows"
-    return Measurement("converter", n_rows, ok, res.wall_s, res.peak_mb, note, res.load)
+    return Measurement("converter", n_rows, ok, res.wall_s, res.peak_mb, note, res.load, res.cpu_s)
 
 
 def _parquet_rows(python: str, glob: str) -> str:
@@ -629,7 +643,7 @@ def bench_floor(
     if not ok:
         LOG.error("floor failed:\n%s", _tail(res))
         note = f"failed (exit {res.returncode})"
-    return Measurement("floor", n_rows, ok, res.wall_s, res.peak_mb, note, res.load)
+    return Measurement("floor", n_rows, ok, res.wall_s, res.peak_mb, note, res.load, res.cpu_s)
 
 
 # --------------------------------------------------------------------------------------------
@@ -649,24 +663,25 @@ def _ratio(a: Measurement | None, b: Measurement | None, attr: str) -> str:
 
 
 def format_table(results: list[Measurement]) -> str:
-    header = "| engine | rows | wall s | rows/s | peak MB | load | note |"
-    lines = [header, "|---|---:|---:|---:|---:|---:|---|"]
+    header = "| engine | rows | wall s | rows/s | CPU s | peak MB | load | note |"
+    lines = [header, "|---|---:|---:|---:|---:|---:|---:|---|"]
     for m in results:
         lines.append(
             f"| {m.engine} | {m.rows:,} | {_fmt(m.wall_s, '.1f')} | "
-            f"{_fmt(m.rows_per_s, ',.0f')} | {_fmt(m.peak_mb, ',.0f')} | {_fmt(m.load, '.1f')} | "
-            f"{'' if m.ok else 'FAILED: '}{m.note} |"
+            f"{_fmt(m.rows_per_s, ',.0f')} | {_fmt(m.cpu_s, '.1f')} | {_fmt(m.peak_mb, ',.0f')} | "
+            f"{_fmt(m.load, '.1f')} | {'' if m.ok else 'FAILED: '}{m.note} |"
         )
     lines += [
         "",
-        "| rows | time a/b | time a/c | memory a/b | memory a/c |",
-        "|---:|---:|---:|---:|---:|",
+        "| rows | time a/b | time a/c | CPU a/b | CPU a/c | memory a/b | memory a/c |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for rows in sorted({m.rows for m in results if not m.engine.startswith("restate")}):
         by = {m.engine: m for m in results if m.rows == rows}
         a, b, c = by.get("project"), by.get("converter"), by.get("floor")
         lines.append(
             f"| {rows:,} | {_ratio(a, b, 'wall_s')} | {_ratio(a, c, 'wall_s')} | "
+            f"{_ratio(a, b, 'cpu_s')} | {_ratio(a, c, 'cpu_s')} | "
             f"{_ratio(a, b, 'peak_mb')} | {_ratio(a, c, 'peak_mb')} |"
         )
     lines.append("")
@@ -680,7 +695,8 @@ def format_table(results: list[Measurement]) -> str:
         lines.append("")
         lines.append(
             f"restating one month of the history / building that month alone: "
-            f"{_ratio(month, alone, 'wall_s')} (time), {_ratio(month, alone, 'peak_mb')} (memory)"
+            f"{_ratio(month, alone, 'wall_s')} (time), {_ratio(month, alone, 'cpu_s')} (CPU), "
+            f"{_ratio(month, alone, 'peak_mb')} (memory)"
         )
     lines.append("load = 1-minute load average when the run started (2 cores)")
     return "\n".join(lines)
