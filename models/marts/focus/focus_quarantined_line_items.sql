@@ -13,6 +13,9 @@
     partition_by=billing_period_partition_by('billing_period_start_at'),
 ) }}
 {%- set providers = enabled_provider_models('line_items_quarantined') %}
+{#- Built after the FOCUS mart (D-601): both read the same views, so one at a time bounds memory
+    to one query's, and a raw-file error stops the build once, named once. #}
+-- depends_on: {{ ref('focus_cost_and_usage') }}
 
 with
 
