@@ -50,11 +50,16 @@ TIME_BIN = "/usr/bin/time"
 SAMPLE_SECONDS = 0.05
 TAIL_CHARS = 1500
 
+# The floor runs with the DuckDB settings of the project's profile (profiles.example.yml), so that
+# both are measured under the same memory limit and thread count.
 FLOOR_SCRIPT = """
-import sys, duckdb
+import os, sys, duckdb
 db, sql_file, out = sys.argv[1:4]
 con = duckdb.connect(db)
 con.execute("SET TimeZone = 'UTC'")
+con.execute("SET threads = " + os.environ.get("FOCUS_DUCKDB_THREADS", "2"))
+con.execute("SET memory_limit = '" + os.environ.get("FOCUS_DUCKDB_MEMORY_LIMIT", "3GB") + "'")
+con.execute("SET preserve_insertion_order = false")
 sql = open(sql_file).read()
 con.execute(f"COPY ({sql}) TO '{out}' (FORMAT parquet, COMPRESSION zstd)")
 n = con.execute(f"SELECT count(*) FROM read_parquet('{out}')").fetchone()[0]
@@ -87,6 +92,8 @@ class Measurement:
     wall_s: float | None = None
     peak_mb: float | None = None
     note: str = ""
+    load: float | None = None  # 1-minute load average when the run started (shared machine)
+    cpu_s: float | None = None  # user + system CPU seconds: less sensitive to a shared machine
 
     @property
     def rows_per_s(self) -> float | None:
@@ -102,6 +109,8 @@ class RunResult:
     peak_mb: float
     stdout: str
     stderr: str
+    load: float = 0.0
+    cpu_s: float | None = None  # user + system seconds of the process tree (GNU time)
 
 
 # --------------------------------------------------------------------------------------------
@@ -147,6 +156,7 @@ def run_measured(
     LOG.info("running: %s", " ".join(str(c) for c in cmd))
     stop = threading.Event()
     peak = [0]
+    load = os.getloadavg()[0]
     start = time.perf_counter()
     proc = subprocess.Popen(
         full,
@@ -164,9 +174,12 @@ def run_measured(
     sampler.join()
     rc = proc.returncode
     max_rss_kb = 0
+    cpu_s = None
     if time_file:
         text = Path(time_file).read_text(errors="replace")
         Path(time_file).unlink(missing_ok=True)
+        cpu = re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", text)
+        cpu_s = sum(float(value) for value in cpu) if cpu else None
         match = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
         if match:
             max_rss_kb = int(match.group(1))
@@ -181,8 +194,13 @@ def run_measured(
 
         max_rss_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     peak_mb = max(max_rss_kb * 1024, peak[0]) / 2**20
-    LOG.info("  exit %s, %.1f s, peak %.0f MB", rc, wall, peak_mb)
-    return RunResult(rc, wall, peak_mb, stdout, stderr)
+    LOG.info("  exit %s, %.1f s, peak %.0f MB (load %.2f at start)", rc, wall, peak_mb, load)
+    return RunResult(rc, wall, peak_mb, stdout, stderr, load, cpu_s)
+
+
+def _sum_cpu(*results: RunResult) -> float | None:
+    values = [result.cpu_s for result in results]
+    return None if None in values else sum(values)
 
 
 def _tail(result: RunResult) -> str:
@@ -205,8 +223,10 @@ def run_checked(cmd: Sequence[str], *, env: dict[str, str] | None = None) -> str
     return proc.stdout
 
 
-def generate(python: str, rows: int, out: Path, seed: int) -> None:
-    if (out / "aws" / "cur2").is_dir() and (out / "aws" / "cur_legacy_csv").is_dir():
+def generate(python: str, rows: int, out: Path, seed: int, shapes: str = "cur2,legacy_csv") -> None:
+    """Generate the shapes (the legacy CSV only for focus-converter), or reuse them when present."""
+    wanted = shapes.split(",")
+    if all((out / "aws" / shape).is_dir() for shape in wanted):
         LOG.info("reusing generated data in %s", out)
         return
     shutil.rmtree(out, ignore_errors=True)
@@ -219,7 +239,7 @@ def generate(python: str, rows: int, out: Path, seed: int) -> None:
             "--out",
             str(out),
             "--shapes",
-            "cur2,legacy_csv",
+            shapes,
             "--seed",
             str(seed),
         ]
@@ -281,7 +301,10 @@ def dbt_cmd(dbt: str, verb: str, work: Path, target_name: str, *extra: str) -> l
 
 
 def inline_mart_sql(manifest: dict, node_id: str = MART) -> tuple[str, list[tuple[str, str]]]:
-    """Return the mart's SELECT with its upstream models as CTEs, and the seeds it reads."""
+    """Return the mart's SELECT with its upstream models as CTEs, and the seeds it reads.
+
+    Views become CTEs marked NOT MATERIALIZED, so the one statement runs the plan DuckDB runs
+    for the project's views."""
     nodes = manifest["nodes"]
     order: list[str] = []
     seen: set[str] = set()
@@ -314,7 +337,10 @@ def inline_mart_sql(manifest: dict, node_id: str = MART) -> tuple[str, list[tupl
         code = nodes[nid].get("compiled_code")
         if not code:
             raise RuntimeError(f"{nid} has no compiled_code in the manifest")
-        ctes.append(f"__{nodes[nid]['name']} AS (\n{rewrite(code).strip().rstrip(';')}\n)")
+        # A view is expanded where it is read, as DuckDB does with the project's views; a CTE
+        # read twice would otherwise be materialized whole, which the project never does.
+        hint = "NOT MATERIALIZED " if nodes[nid]["config"]["materialized"] == "view" else ""
+        ctes.append(f"__{nodes[nid]['name']} AS {hint}(\n{rewrite(code).strip().rstrip(';')}\n)")
     body = rewrite(nodes[node_id]["compiled_code"]).strip().rstrip(";")
     sql = ("WITH " + ",\n".join(ctes) + "\n" if ctes else "") + f"SELECT * FROM (\n{body}\n)"
     return sql, sorted(seeds)
@@ -331,7 +357,8 @@ def bench_size(args: argparse.Namespace, rows: int) -> list[Measurement]:
     work = args.work_dir / f"rows-{rows}"
     work.mkdir(parents=True, exist_ok=True)
     data_dir = work / "data"
-    generate(python, rows, data_dir, args.seed)
+    shapes = "cur2" if args.skip_converter else "cur2,legacy_csv"
+    generate(python, rows, data_dir, args.seed, shapes)
     cur2_glob = str(data_dir / "aws" / "cur2" / "**" / "*.parquet")
     n_rows = count_input_rows(python, cur2_glob)
     LOG.info("%d requested rows: %d CUR 2.0 line items", rows, n_rows)
@@ -382,8 +409,26 @@ def bench_size(args: argparse.Namespace, rows: int) -> list[Measurement]:
                 f"build {build.wall_s:.1f} s / {build.peak_mb:.0f} MB, "
                 f"export {export.wall_s:.1f} s / {export.peak_mb:.0f} MB"
                 + ("" if ok else ", export failed"),
+                build.load,
+                _sum_cpu(build, export),
             )
         )
+        if args.dbt_tests:
+            # The project's data and unit tests over the built database (not in the ratios).
+            tests = run_measured(dbt_cmd(dbt, "test", work, "target"), env=env, cwd=REPO_ROOT)
+            summary = re.search(r"Done\. (PASS=\d+ WARN=\d+ ERROR=\d+ SKIP=\d+)", tests.stdout)
+            results.append(
+                Measurement(
+                    "project dbt test",
+                    n_rows,
+                    tests.returncode == 0,
+                    tests.wall_s,
+                    tests.peak_mb,
+                    summary.group(1) if summary else f"exit {tests.returncode}",
+                    tests.load,
+                    tests.cpu_s,
+                )
+            )
 
     # (b) focus-converter on the legacy CSV
     if args.skip_converter:
@@ -396,6 +441,96 @@ def bench_size(args: argparse.Namespace, rows: int) -> list[Measurement]:
         results.append(bench_floor(args, work, db, env, n_rows))
     else:
         results.append(Measurement("floor", n_rows, False, note="not run: dbt build failed"))
+    return results
+
+
+def bench_restatement(args: argparse.Namespace) -> list[Measurement]:
+    """A 12-month history built whole, one month of it rebuilt, and that month built alone.
+
+    The rebuild is `dbt build --vars '{focus_billing_periods: [month]}'` (tests excluded) on the
+    history's database; the month alone is a fresh database reading only that month's files.
+    Both give the month's rows; their count and Σ BilledCost are compared.
+    """
+    python = args.python
+    dbt = str(Path(python).parent / "dbt")
+    work = args.work_dir / f"restate-{args.restate_rows}"
+    work.mkdir(parents=True, exist_ok=True)
+    history = work / "history"
+    months = ",".join(f"{args.restate_year}-{month:02d}" for month in range(1, 13))
+    if not (history / "aws" / "cur2").is_dir():
+        run_checked(
+            [
+                python,
+                str(REPO_ROOT / "scripts" / "generate_aws_cur.py"),
+                "--rows",
+                str(args.restate_rows),
+                "--out",
+                str(history),
+                "--shapes",
+                "cur2",
+                "--seed",
+                str(args.seed),
+                "--months",
+                months,
+            ]
+        )
+    month = f"{args.restate_year}-{args.restate_month:02d}"
+    alone = work / "alone"
+    shutil.rmtree(alone, ignore_errors=True)
+    for path in (history / "aws" / "cur2").rglob(f"BILLING_PERIOD={month}/*.parquet"):
+        target = alone / path.relative_to(history)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+    history_glob = str(history / "aws" / "cur2" / "**" / "*.parquet")
+    alone_glob = str(alone / "aws" / "cur2" / "**" / "*.parquet")
+    n_history = count_input_rows(python, history_glob)
+    n_month = count_input_rows(python, alone_glob)
+    billing_period = f"{month}-01"
+    build_args = ["--exclude", *DBT_EXCLUDE]
+    restate_vars = ["--vars", json.dumps({"focus_billing_periods": [billing_period]})]
+    results = []
+    dbs = {}
+    for name, glob, n_rows, extra, fresh in [
+        ("restate: 12-month history, full build", history_glob, n_history, [], True),
+        ("restate: one month of the history", history_glob, n_month, restate_vars, False),
+        ("restate: that month alone", alone_glob, n_month, [], True),
+    ]:
+        db_name = "alone" if "alone" in name else "history"
+        db = work / f"db-{db_name}" / "finops_focus.duckdb"
+        if fresh:
+            shutil.rmtree(db.parent, ignore_errors=True)
+            db.parent.mkdir(parents=True)
+        env = dbt_env(db, glob)
+        res = run_measured(
+            dbt_cmd(dbt, "build", work, f"target-{db_name}", *build_args, *extra),
+            env=env,
+            cwd=REPO_ROOT,
+        )
+        if res.returncode != 0:
+            LOG.error("%s failed:\n%s", name, _tail(res))
+        dbs[name] = db
+        results.append(
+            Measurement(
+                name, n_rows, res.returncode == 0, res.wall_s, res.peak_mb, "", res.load, res.cpu_s
+            )
+        )
+    # the rebuilt month and the month alone hold the same rows
+    check = (
+        "import sys, duckdb\n"
+        "c = duckdb.connect(sys.argv[1], read_only=True)\n"
+        'print(c.sql("select count(*), sum(BilledCost) from main_focus.focus_cost_and_usage'
+        ' where BillingPeriodStart = \'" + sys.argv[2] + "\'").fetchone())\n'
+    )
+    figures = [
+        run_checked([python, "-c", check, str(dbs[name]), billing_period]).strip()
+        for name in ("restate: one month of the history", "restate: that month alone")
+    ]
+    results[1].note = f"{month}: (rows, Σ BilledCost) {figures[0]}"
+    results[2].note = f"{month}: {figures[1]}" + (
+        ", the same" if figures[0] == figures[1] else ", DIFFERENT"
+    )
+    if figures[0] != figures[1]:
+        results[1].ok = False
     return results
 
 
@@ -449,7 +584,7 @@ def bench_converter(
     else:
         out_rows = _parquet_rows(args.python, str(out / "**" / "*.parquet"))
         note += f", {out_rows} rows"
-    return Measurement("converter", n_rows, ok, res.wall_s, res.peak_mb, note)
+    return Measurement("converter", n_rows, ok, res.wall_s, res.peak_mb, note, res.load, res.cpu_s)
 
 
 def _parquet_rows(python: str, glob: str) -> str:
@@ -508,7 +643,7 @@ def bench_floor(
     if not ok:
         LOG.error("floor failed:\n%s", _tail(res))
         note = f"failed (exit {res.returncode})"
-    return Measurement("floor", n_rows, ok, res.wall_s, res.peak_mb, note)
+    return Measurement("floor", n_rows, ok, res.wall_s, res.peak_mb, note, res.load, res.cpu_s)
 
 
 # --------------------------------------------------------------------------------------------
@@ -528,28 +663,42 @@ def _ratio(a: Measurement | None, b: Measurement | None, attr: str) -> str:
 
 
 def format_table(results: list[Measurement]) -> str:
-    header = "| engine | rows | wall s | rows/s | peak MB | note |"
-    lines = [header, "|---|---:|---:|---:|---:|---|"]
+    header = "| engine | rows | wall s | rows/s | CPU s | peak MB | load | note |"
+    lines = [header, "|---|---:|---:|---:|---:|---:|---:|---|"]
     for m in results:
         lines.append(
             f"| {m.engine} | {m.rows:,} | {_fmt(m.wall_s, '.1f')} | "
-            f"{_fmt(m.rows_per_s, ',.0f')} | {_fmt(m.peak_mb, ',.0f')} | "
-            f"{'' if m.ok else 'FAILED: '}{m.note} |"
+            f"{_fmt(m.rows_per_s, ',.0f')} | {_fmt(m.cpu_s, '.1f')} | {_fmt(m.peak_mb, ',.0f')} | "
+            f"{_fmt(m.load, '.1f')} | {'' if m.ok else 'FAILED: '}{m.note} |"
         )
     lines += [
         "",
-        "| rows | time a/b | time a/c | memory a/b | memory a/c |",
-        "|---:|---:|---:|---:|---:|",
+        "| rows | time a/b | time a/c | CPU a/b | CPU a/c | memory a/b | memory a/c |",
+        "|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for rows in sorted({m.rows for m in results}):
+    for rows in sorted({m.rows for m in results if not m.engine.startswith("restate")}):
         by = {m.engine: m for m in results if m.rows == rows}
         a, b, c = by.get("project"), by.get("converter"), by.get("floor")
         lines.append(
             f"| {rows:,} | {_ratio(a, b, 'wall_s')} | {_ratio(a, c, 'wall_s')} | "
+            f"{_ratio(a, b, 'cpu_s')} | {_ratio(a, c, 'cpu_s')} | "
             f"{_ratio(a, b, 'peak_mb')} | {_ratio(a, c, 'peak_mb')} |"
         )
     lines.append("")
     lines.append("a = project (dbt build + Parquet export), b = focus-converter, c = DuckDB floor")
+    restate = {m.engine: m for m in results if m.engine.startswith("restate")}
+    month, alone = (
+        restate.get("restate: one month of the history"),
+        restate.get("restate: that month alone"),
+    )
+    if month and alone:
+        lines.append("")
+        lines.append(
+            f"restating one month of the history / building that month alone: "
+            f"{_ratio(month, alone, 'wall_s')} (time), {_ratio(month, alone, 'cpu_s')} (CPU), "
+            f"{_ratio(month, alone, 'peak_mb')} (memory)"
+        )
+    lines.append("load = 1-minute load average when the run started (2 cores)")
     return "\n".join(lines)
 
 
@@ -559,6 +708,8 @@ def format_table(results: list[Measurement]) -> str:
 
 
 def parse_rows(text: str) -> list[int]:
+    if text.strip().lower() == "none":
+        return []
     sizes = []
     for part in text.split(","):
         part = part.strip().replace("_", "")
@@ -579,7 +730,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--rows",
         type=parse_rows,
         default=[100_000],
-        help="comma-separated sizes in line items (default 100000), e.g. 100000,1000000",
+        help="comma-separated sizes in line items (default 100000), e.g. 100000,1000000; none",
     )
     parser.add_argument(
         "--work-dir",
@@ -598,6 +749,19 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--python", default=sys.executable, help="the project's Python (with dbt and duckdb)"
     )
+    parser.add_argument(
+        "--dbt-tests",
+        action="store_true",
+        help="also time `dbt test` on the project's build (reported apart, not in the ratios)",
+    )
+    parser.add_argument(
+        "--restate-rows",
+        type=int,
+        default=0,
+        help="also measure a restatement: this many line items over 12 months (0: skip)",
+    )
+    parser.add_argument("--restate-year", type=int, default=2025)
+    parser.add_argument("--restate-month", type=int, default=6, help="the month restated (1-12)")
     parser.add_argument("--results-json", type=Path, help="also write the results as JSON here")
     parser.add_argument("--log-level", default="INFO")
     return parser.parse_args(argv)
@@ -622,6 +786,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         for rows in args.rows:
             results.extend(bench_size(args, rows))
+        if args.restate_rows:
+            results.extend(bench_restatement(args))
     except RuntimeError as exc:
         LOG.error("%s", exc)
         if results:

@@ -518,6 +518,11 @@ def _connect(
         raise ExportError(f"DuckDB file not found: {duckdb_path}")
     connection = duckdb.connect(":memory:", config={"temp_directory": spill_dir})
     connection.execute("set TimeZone = 'UTC'")
+    # Bounded like the build (profiles.example.yml, DECISIONLOG D-601): the sort spills beyond it.
+    connection.execute(f"set threads = {int(os.environ.get('FOCUS_DUCKDB_THREADS', '2'))}")
+    connection.execute(
+        f"set memory_limit = {quote_literal(os.environ.get('FOCUS_DUCKDB_MEMORY_LIMIT', '3GB'))}"
+    )
     if pseudonymize_key is not None:
         connection.execute(pseudonym_macro_sql(pseudonymize_key))
     connection.execute(

@@ -30,3 +30,11 @@
         )
     {%- endif -%}
 {%- endmacro %}
+
+
+{#- True when var('focus_billing_periods') lists at least one billing period (a run that replaces
+    only those periods), false when it is unset or empty (a run over every period). -#}
+{% macro billing_periods_listed() -%}
+    {%- set billing_periods = var('focus_billing_periods', []) -%}
+    {{- return((billing_periods | length) > 0) -}}
+{%- endmacro %}

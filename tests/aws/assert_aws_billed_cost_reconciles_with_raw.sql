@@ -4,6 +4,8 @@
     into covered usage, created unused-commitment rows bill 0) plus Σ cost of the quarantined rows
     (including second deliveries of a line item). Returns the periods that differ by half a cent or
     more. Rows whose billing period or cost did not cast reconcile under a null period / as 0.
+    A run that rebuilds listed billing periods (var focus_billing_periods) reads only those periods
+    of the raw line items, so only those are compared.
 -#}
 with
 
@@ -28,7 +30,9 @@ focus_rows as (
         sum(x_MergedLineItemCount) as merged_rows
     from {{ ref('focus_cost_and_usage') }}
     -- AWS's native FOCUS export rows (x_SourceSystem aws_focus_*) reconcile in tests/focus_export
-    where x_Provider = 'aws' and x_SourceSystem like 'aws_cur%' and x_RowOrigin = 'source'
+    where
+        x_Provider = 'aws' and x_SourceSystem like 'aws_cur%' and x_RowOrigin = 'source'
+        and {{ billing_periods_condition('BillingPeriodStart') }}
     group by BillingPeriodStart, BillingCurrency
 
 ),
@@ -41,7 +45,9 @@ quarantined_rows as (
         coalesce(sum(unblended_cost), 0) as quarantined_cost,
         count(*) as quarantined_rows
     from {{ ref('focus_quarantined_line_items') }}
-    where provider = 'aws' and source_system like 'aws_cur%'
+    where
+        provider = 'aws' and source_system like 'aws_cur%'
+        and {{ billing_periods_condition('billing_period_start_at') }}
     group by billing_period_start_at, currency_code
 
 ),

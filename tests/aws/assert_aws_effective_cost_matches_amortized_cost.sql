@@ -4,7 +4,8 @@
     currency. The formula is written out here from AWS's definition (Cloud
     Intelligence Dashboards summary view, CUR query library), independently of the line-item-type
     seed the models use, so a wrong seed row shows up here. Returns periods that differ by half a
-    cent or more.
+    cent or more. A run that rebuilds listed billing periods (var focus_billing_periods) compares
+    those.
 -#}
 with
 
@@ -42,7 +43,9 @@ focus_rows as (
         sum(EffectiveCost) as focus_effective_cost
     from {{ ref('focus_cost_and_usage') }}
     -- not AWS's native FOCUS export rows (x_SourceSystem aws_focus_*)
-    where x_Provider = 'aws' and x_SourceSystem like 'aws_cur%'
+    where
+        x_Provider = 'aws' and x_SourceSystem like 'aws_cur%'
+        and {{ billing_periods_condition('BillingPeriodStart') }}
     group by BillingPeriodStart, BillingCurrency
 
 )

@@ -1,7 +1,8 @@
 {#-
     Fails when AWS's quarantined line items (duplicates excluded) pass var focus_quarantine_max_share
     of its raw line items, by count or by absolute cost: bad input on that scale needs a person, not
-    a quiet report. Returns the shares when over the threshold.
+    a quiet report. Returns the shares when over the threshold. A run that rebuilds listed billing
+    periods (var focus_billing_periods) measures those periods.
 -#}
 with
 
@@ -20,7 +21,9 @@ quarantined as (
         count(*) as quarantined_rows,
         coalesce(sum(abs(unblended_cost)), 0) as quarantined_cost
     from {{ ref('focus_quarantined_line_items') }}
-    where provider = 'aws' and source_system like 'aws_cur%' and not is_duplicate
+    where
+        provider = 'aws' and source_system like 'aws_cur%' and not is_duplicate
+        and {{ billing_periods_condition('billing_period_start_at') }}
 
 ),
 

@@ -1,9 +1,14 @@
 {#-
     Every AWS line item with a verdict, so that none is lost silently. A row is quarantined, with
     the reason, when a value did not cast, a key column is empty or the currency is not an ISO 4217
-    code; a line item delivered twice (the same line item ID and time interval in two files or
-    twice in one) is kept once and its copies are marked as duplicates. A mandatory column that a
+    code; a line item delivered twice (the same line item ID and time interval in two files) is
+    kept once, from the latest file, and its copies are marked as duplicates. A mandatory column that a
     whole file lacks stops the build with the file's name. One row per raw line item.
+    Performance (DECISIONLOG D-601): the repeated keys and the file checks are narrow aggregates,
+    joined back to the one wide read of the line items, so no window sorts every wide row; and the
+    line items are read where each step needs them, not through one shared CTE, because a CTE read
+    more than once is materialized whole by DuckDB, whereas each direct read streams only its own
+    columns.
 -#}
 {%- set mandatory_columns = [
     'line_item_id', 'time_interval', 'line_item_type', 'payer_account_id',
@@ -12,12 +17,6 @@
 ] %}
 
 with
-
-line_items as (
-
-    select * from {{ ref('int_aws__line_items_unioned') }}
-
-),
 
 currencies as (
 
@@ -37,7 +36,7 @@ file_columns as (
             ) as {{ column }}_values,
         {% endfor %}
         count(*) as file_rows
-    from line_items
+    from {{ ref('int_aws__line_items_unioned') }}
     group by source_file
 
 ),
@@ -74,6 +73,20 @@ complete_files as (
 
 ),
 
+repeated_keys as (
+
+    -- the keys delivered more than once, and the delivery that is kept: the latest file
+    select
+        line_item_id,
+        time_interval,
+        max(source_file) as kept_source_file
+    from {{ ref('int_aws__line_items_unioned') }}
+    where line_item_id is not null
+    group by line_item_id, time_interval
+    having count(*) > 1
+
+),
+
 checked as (
 
     select
@@ -87,13 +100,19 @@ checked as (
             when currencies.currency_code is null
                 then 'unknown currency code ' || line_items.currency_code
         end as quarantine_reason,
-        line_items.line_item_id is not null
-        and row_number() over (
-            partition by line_items.line_item_id, line_items.time_interval
-            order by line_items.source_file desc
-        ) > 1 as is_duplicate
+        -- a copy: its key repeats and it is not from the latest file (a line item is in a file
+        -- once: the grain test of int_aws__line_items_unioned)
+        coalesce(
+            repeated_keys.line_item_id is not null
+            and line_items.source_file is distinct from repeated_keys.kept_source_file,
+            false
+        ) as is_duplicate
 
-    from line_items
+    from {{ ref('int_aws__line_items_unioned') }} as line_items
+
+    left join repeated_keys
+        on line_items.line_item_id = repeated_keys.line_item_id
+            and line_items.time_interval is not distinct from repeated_keys.time_interval
 
     inner join complete_files
         on line_items.source_file is not distinct from complete_files.source_file

@@ -3,6 +3,10 @@
     enforced contract, so the shapes stack column for column; `source_system` says which one.
     With delivery manifests (var aws_manifest_path) only the files of each billing period's latest
     complete delivery are read.
+    Only the billing periods the run rebuilds (var focus_billing_periods; all when unset) are kept,
+    here at the first step, so that a restated month reads that month's files and nothing else:
+    DuckDB pushes the condition into the Parquet reader, which skips other months' row groups by
+    their statistics (DECISIONLOG D-602).
 -#}
 {%- set shapes = [] -%}
 {%- if var('aws_cur2_enabled') -%}
@@ -41,11 +45,12 @@ with
             '{{ source_system }}' as source_system
 
         from {{ ref(model_name) }}
-
-        {% if read_manifests -%}
-            -- Only the files of each billing period's latest complete delivery.
-            where source_file in (select selected_files.data_file from selected_files)
-        {%- endif %}
+        where
+            {{ billing_periods_condition('billing_period_start_at') }}
+            {% if read_manifests -%}
+                -- Only the files of each billing period's latest complete delivery.
+                and source_file in (select selected_files.data_file from selected_files)
+            {%- endif %}
 
     ),
 

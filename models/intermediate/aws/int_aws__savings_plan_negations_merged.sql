@@ -6,6 +6,8 @@
     repeats. A negation with no partner (its covered usage line was quarantined or never delivered)
     stays as its own row flagged `is_unmatched_negation`: it goes to quarantine, not to FOCUS, so
     no cost is dropped and no negative usage row appears. One row per line item after merging.
+    The pairing steps read the line items directly, not through the shared CTE, so that DuckDB
+    streams their few columns instead of materializing every column of every row (D-601).
 -#}
 with
 
@@ -43,7 +45,7 @@ negations as (
             order by abs(billed_cost) desc, line_item_id
         ) as pair_rank
 
-    from line_items
+    from {{ ref('int_aws__line_items_mapped') }}
     where merges_into_line_item_type is not null
 
 ),
@@ -67,7 +69,7 @@ covered as (
             order by abs(billed_cost) desc, line_item_id
         ) as pair_rank
 
-    from line_items
+    from {{ ref('int_aws__line_items_mapped') }}
     where line_item_type in (select merge_targets.line_item_type from merge_targets)
 
 ),
