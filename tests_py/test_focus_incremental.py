@@ -31,7 +31,8 @@ def test_an_incremental_run_replaces_whole_billing_periods_like_a_full_refresh(t
             duckdb_path=duckdb_path,
             raw_path=FIXTURE_DATA,
             work_dir=tmp_path,
-            dbt_vars=dbt_vars,
+            # AWS and Google Cloud: GCP's billing periods start at Pacific midnight.
+            dbt_vars={"gcp_enabled": True, **(dbt_vars or {})},
         )
         assert result.returncode == 0, result.output[-4000:]
 

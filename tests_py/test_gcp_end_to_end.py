@@ -161,7 +161,7 @@ def test_ndjson_shape_gives_the_same_focus_rows_without_aws(tmp_path, all_provid
     build = build_project(
         tmp_path / "ndjson",
         FIXTURE_DATA,
-        dbt_vars={"aws_enabled": False, "gcp_export_format": "ndjson"},
+        dbt_vars={"aws_enabled": False, "gcp_enabled": True, "gcp_export_format": "ndjson"},
     )
     assert build.result.returncode == 0, build.result.output[-4000:]
     columns = "x_SourceLineItemId, BilledCost, ChargePeriodStart, BillingPeriodStart, Tags"
