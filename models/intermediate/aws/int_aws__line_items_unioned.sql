@@ -45,12 +45,11 @@ with
             '{{ source_system }}' as source_system
 
         from {{ ref(model_name) }}
-        where
-            {{ billing_periods_condition('billing_period_start_at') }}
-            {% if read_manifests -%}
-                -- Only the files of each billing period's latest complete delivery.
-                and source_file in (select selected_files.data_file from selected_files)
-            {%- endif %}
+        where {{ billing_periods_condition('billing_period_start_at') }}
+        {% if read_manifests %}
+            -- Only the files of each billing period's latest complete delivery.
+            and source_file in (select selected_files.data_file from selected_files)
+        {% endif %}
 
     ),
 
