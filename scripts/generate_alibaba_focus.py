@@ -20,9 +20,19 @@ instance), Credit (a coupon deduction), Adjustment (a refund) and Tax.
 Money is computed with ``Decimal`` so that ``cost = unit price x quantity`` holds exactly. A
 summary with totals per billing period is written to ``<out>/alibaba/_generated.json``.
 
+With ``--layout zip`` the months are written as Bill Subscription delivers them to OSS (Alibaba
+Cloud, "Export and subscribe to bills": every push goes to a new folder, files are .zip, a large
+bill is split into several .zip files; DECISIONLOG D-350): per month an older daily push (the
+month to date: rows charged before the 16th, one .zip, pushed on the 16th at 17:00 UTC+8) and the
+final push (every row, split into ``--zip-parts`` .zip files, pushed on the 4th of the next month
+at 13:00 UTC+8), ``<out>/alibaba/focus/<push folder>/<account>_focus_<YYYYMM>_<n>.zip``. Folder and
+file names are this generator's (Alibaba's docs do not give them); the zips are byte-for-byte
+reproducible and each file's modification time is its push time.
+
 Usage:
     python scripts/generate_alibaba_focus.py --rows 2000 --out data/generated
     python scripts/generate_alibaba_focus.py --rows 10 --out data/fixtures --seed 7
+    python scripts/generate_alibaba_focus.py --rows 8 --seed 7 --layout zip --out /tmp/alibaba_zip
 
 Nothing runs on import; ``main(argv)`` returns 0 on success and 2 on bad arguments.
 """
@@ -31,12 +41,15 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
 import json
 import logging
+import os
 import random
 import sys
+import zipfile
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 
@@ -354,7 +367,62 @@ def build_rows(rows: int, month: str, seed: int) -> list[dict]:
     return out
 
 
-def generate(out: Path, rows: int, months: list[str], seed: int) -> dict:
+UTC_PLUS_8 = timezone(timedelta(hours=8))
+
+
+def csv_text(rows: list[dict], columns: Sequence[str]) -> str:
+    handle = io.StringIO()
+    writer = csv.DictWriter(handle, fieldnames=list(columns), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return handle.getvalue()
+
+
+def write_zip(path: Path, member: str, text: str, pushed: datetime) -> None:
+    """One .zip holding one CSV, reproducible byte for byte; the file's mtime is the push time."""
+    info = zipfile.ZipInfo(member, date_time=pushed.timetuple()[:6])
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(info, text.encode("utf-8"))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(buffer.getvalue())
+    stamp = pushed.timestamp()
+    os.utime(path, (stamp, stamp))
+
+
+def write_zip_deliveries(
+    root: Path, month: str, rows: list[dict], columns: Sequence[str], parts: int = 2
+) -> list[Path]:
+    """One billing month as Bill Subscription pushes it (module docstring): an older daily push
+    of the month to date and the final push split into `parts` .zip files. Returns the paths."""
+    start, end = month_bounds(month)
+    account = rows[0]["BillingAccountId"] if rows else ACCOUNT_ID
+    stem = f"{account}_focus_{month.replace('-', '')}"
+    written = []
+    cutoff = start.replace(day=16)
+    to_date = [row for row in rows if row["ChargePeriodStart"] < cutoff.strftime(LOCAL_FORMAT)]
+    if to_date:
+        pushed = cutoff.replace(hour=17, tzinfo=UTC_PLUS_8)
+        path = root / pushed.strftime("%Y%m%d") / f"{stem}_1.zip"
+        write_zip(path, f"{stem}_1.csv", csv_text(to_date, columns), pushed)
+        written.append(path)
+    pushed = end.replace(day=4, hour=13, tzinfo=UTC_PLUS_8)
+    size = -(-len(rows) // parts) if rows else 0
+    for number in range(1, parts + 1):
+        chunk = rows[(number - 1) * size : number * size]
+        if not chunk and number > 1:
+            break
+        path = root / pushed.strftime("%Y%m%d") / f"{stem}_{number}.zip"
+        write_zip(path, f"{stem}_{number}.csv", csv_text(chunk, columns), pushed)
+        written.append(path)
+    return written
+
+
+def generate(
+    out: Path, rows: int, months: list[str], seed: int, layout: str = "csv", zip_parts: int = 2
+) -> dict:
     summary: dict = {
         "generator": "scripts/generate_alibaba_focus.py",
         "seed": seed,
@@ -363,6 +431,8 @@ def generate(out: Path, rows: int, months: list[str], seed: int) -> dict:
     }
     for month in months:
         month_rows = build_rows(rows, month, seed)
+        if layout == "zip":
+            write_zip_deliveries(out / "alibaba" / "focus", month, month_rows, COLUMNS, zip_parts)
         path = (
             out
             / "alibaba"
@@ -370,11 +440,9 @@ def generate(out: Path, rows: int, months: list[str], seed: int) -> dict:
             / ACCOUNT_ID
             / (f"{ACCOUNT_ID}_focus_{month.replace('-', '')}.csv")
         )
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "w", encoding="utf-8", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=COLUMNS, lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(month_rows)
+        if layout == "csv":
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(csv_text(month_rows, COLUMNS), encoding="utf-8", newline="")
         by_category: dict[str, int] = {}
         for row in month_rows:
             by_category[row["ChargeCategory"]] = by_category.get(row["ChargeCategory"], 0) + 1
@@ -394,6 +462,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--months", default="2025-01,2025-02", help="billing months, YYYY-MM")
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--out", type=Path, default=Path("data/generated"))
+    parser.add_argument(
+        "--layout",
+        choices=("csv", "zip"),
+        default="csv",
+        help="csv: one CSV per month; zip: Bill Subscription's zipped, split, per-push folders",
+    )
+    parser.add_argument("--zip-parts", type=int, default=2, help="zip files per final push")
     parser.add_argument("--log-level", default="INFO")
     return parser.parse_args(argv)
 
@@ -405,10 +480,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0 if exc.code == 0 else 2
     logging.basicConfig(level=args.log_level, format="%(asctime)s %(levelname)s %(message)s")
     months = [m.strip() for m in args.months.split(",") if m.strip()]
-    if args.rows < 1 or not months:
-        LOG.error("generate_alibaba_focus: --rows must be at least 1 and --months not empty")
+    if args.rows < 1 or not months or args.zip_parts < 1:
+        LOG.error(
+            "generate_alibaba_focus: --rows and --zip-parts must be at least 1, --months not empty"
+        )
         return 2
-    summary = generate(args.out, args.rows, months, args.seed)
+    summary = generate(args.out, args.rows, months, args.seed, args.layout, args.zip_parts)
     for month, figures in summary["months"].items():
         LOG.info("%s: %s", month, figures)
     return 0

@@ -19,13 +19,25 @@ each DuckDB connection it opens. It does two things, both without dbt ever seein
    - Azure Blob (``az://``): ``AZURE_STORAGE_CONNECTION_STRING`` (an account key or a SAS token:
      ``BlobEndpoint=...;SharedAccessSignature=...``), else ``AZURE_STORAGE_ACCOUNT`` with Azure's
      credential chain (CLI login, managed identity, service-principal environment variables).
+3. A source loader for Alibaba Cloud's zipped Bill Subscription deliveries (``load``; DuckDB 1.5.5
+   cannot read inside a .zip). A source whose config names ``plugin: finops_focus_storage`` and
+   ``zip_glob: <glob of .zip objects>`` is read here: DuckDB itself lists and fetches the objects
+   (``read_blob`` on a private connection with the same extensions and secrets, so local folders,
+   ``s3://`` and ``az://`` all work), Python's ``zipfile`` extracts every CSV member, and one Arrow
+   table comes back with every column as text and ``filename`` = ``<zip path>/<member>``. A
+   delivery is the folder a push wrote; per billing account and billing month only the newest
+   delivery is read (``select_deliveries``; DECISIONLOG D-350..D-352).
 """
 
 from __future__ import annotations
 
+import csv
 import importlib
+import io
 import logging
 import os
+import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -117,13 +129,168 @@ def azure_secret_sql(environ: dict[str, str]) -> str | None:
     return f"create or replace secret finops_focus_azure ({', '.join(options)})"
 
 
+def configure(conn: Any) -> None:
+    """Packaged extensions and the environment's secrets on one DuckDB connection."""
+    installed = install_packaged_extensions(conn)
+    if installed:
+        LOG.info("installed DuckDB extensions from their PyPI packages: %s", installed)
+    for sql in (s3_secret_sql(dict(os.environ)), azure_secret_sql(dict(os.environ))):
+        if sql:
+            conn.execute(sql)
+
+
+# --------------------------------------------------------------------------------------------
+# Alibaba Cloud's zipped Bill Subscription deliveries
+# --------------------------------------------------------------------------------------------
+
+
+class ZipDeliveryError(Exception):
+    """One line naming the object that cannot be read and why."""
+
+
+@dataclass
+class ZipPart:
+    """One .zip object of a delivery, with the CSV rows of its members (text, '' as None)."""
+
+    path: str
+    last_modified: float | None  # seconds since the epoch, as the store reports it
+    rows: list[dict[str, str | None]] = field(default_factory=list)
+
+    @property
+    def delivery(self) -> str:
+        """The folder the push wrote: each push goes to a new one (D-350)."""
+        return self.path.rsplit("/", 1)[0] if "/" in self.path else ""
+
+
+def read_zip_part(path: str, content: bytes, last_modified: float | None = None) -> ZipPart:
+    """Every CSV member of one .zip object; a corrupt or empty archive is a one-line error."""
+    part = ZipPart(path, last_modified)
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(content))
+        members = [
+            info
+            for info in archive.infolist()
+            if not info.is_dir() and info.filename.lower().endswith(".csv")
+        ]
+        if not members:
+            raise ZipDeliveryError(f"cannot read {path}: the zip archive holds no CSV file")
+        for info in members:
+            text = archive.read(info).decode("utf-8-sig")
+            reader = csv.reader(io.StringIO(text, newline=""))
+            header = next(reader, None)
+            if not header:
+                raise ZipDeliveryError(f"cannot read {path}/{info.filename}: the CSV is empty")
+            source = f"{path}/{info.filename}"
+            for values in reader:
+                if not values:
+                    continue
+                if len(values) != len(header):
+                    raise ZipDeliveryError(
+                        f"cannot read {source}: line {reader.line_num} has {len(values)} values "
+                        f"for {len(header)} columns"
+                    )
+                row = {
+                    name: (value if value != "" else None)
+                    for name, value in zip(header, values, strict=True)
+                }
+                row["filename"] = source
+                part.rows.append(row)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, UnicodeDecodeError) as error:
+        message = f"cannot read {path}: not a readable zip archive ({error})"
+        raise ZipDeliveryError(message) from None
+    return part
+
+
+def billing_key(row: dict[str, str | None]) -> tuple[str | None, str | None]:
+    """(BillingAccountId, billing month YYYY-MM as written) of one row: what a delivery restates."""
+    start = row.get("BillingPeriodStart")
+    return row.get("BillingAccountId"), (start[:7] if start else None)
+
+
+def select_deliveries(parts: list[ZipPart]) -> tuple[list[dict], dict[str, str]]:
+    """The rows to read and each object's status (``read`` or ``superseded``).
+
+    Per billing account and billing month, the newest delivery holding it is read: the one whose
+    objects were last modified latest (the store's time of the push), ties broken by the folder
+    name (greater is newer). Every part of that delivery is read; older deliveries of the same
+    month are not (D-351)."""
+    # a delivery ranks by its newest part, so every part of it ranks the same
+    delivery_rank: dict[str, tuple] = {}
+    for part in parts:
+        modified = float("-inf") if part.last_modified is None else float(part.last_modified)
+        rank = (modified, part.delivery)
+        delivery_rank[part.delivery] = max(delivery_rank.get(part.delivery, rank), rank)
+    newest: dict[tuple, tuple] = {}
+    for part in parts:
+        for key in {billing_key(row) for row in part.rows}:
+            rank = delivery_rank[part.delivery]
+            if key not in newest or rank > newest[key][0]:
+                newest[key] = (rank, part.delivery)
+    rows, status = [], {}
+    for part in parts:
+        read = [row for row in part.rows if newest[billing_key(row)][1] == part.delivery]
+        rows.extend(read)
+        status[part.path] = "read" if read else "superseded"
+    return rows, status
+
+
+def rows_to_arrow(rows: list[dict]) -> Any:
+    """One Arrow table, every column text, columns in order of first appearance."""
+    import pyarrow as pa
+
+    names: dict[str, None] = {}
+    for row in rows:
+        for name in row:
+            names.setdefault(name, None)
+    return pa.table(
+        {name: pa.array([row.get(name) for row in rows], type=pa.string()) for name in names}
+    )
+
+
+def load_zipped_csv(zip_glob: str, conn: Any) -> Any:
+    """Read every .zip object matching `zip_glob` with DuckDB; return the rows to read as Arrow."""
+    try:
+        blobs = conn.execute(
+            "select filename, content, epoch(last_modified) from read_blob(?) order by filename",
+            [zip_glob],
+        ).fetchall()
+    except Exception as error:  # DuckDB's IO, HTTP and permission errors
+        first_line = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
+        raise ZipDeliveryError(f"cannot read {zip_glob}: {first_line}") from None
+    if not blobs:
+        raise ZipDeliveryError(f"cannot read {zip_glob}: no .zip object matches")
+    parts = []
+    for path, content, last_modified in blobs:
+        if not content:
+            raise ZipDeliveryError(f"cannot read {path}: the object is empty")
+        parts.append(read_zip_part(path, bytes(content), last_modified))
+    rows, status = select_deliveries(parts)
+    for path, state in sorted(status.items()):
+        LOG.info("alibaba zip delivery: %s %s", state, path)
+    if not rows:
+        raise ZipDeliveryError(f"cannot read {zip_glob}: the zip archives hold no row")
+    return rows_to_arrow(rows)
+
+
 class Plugin(BasePlugin):
-    """dbt-duckdb plugin: offline extensions and object-store secrets (module docstring)."""
+    """dbt-duckdb plugin: offline extensions, object-store secrets and the zip loader."""
 
     def configure_connection(self, conn: Any) -> None:
-        installed = install_packaged_extensions(conn)
-        if installed:
-            LOG.info("installed DuckDB extensions from their PyPI packages: %s", installed)
-        for sql in (s3_secret_sql(dict(os.environ)), azure_secret_sql(dict(os.environ))):
-            if sql:
-                conn.execute(sql)
+        configure(conn)
+
+    def load(self, source_config: Any) -> Any:
+        """The source's ``zip_glob`` read by ``load_zipped_csv`` on a private connection."""
+        import duckdb
+
+        zip_glob = source_config.get("zip_glob")
+        if not zip_glob:
+            raise ZipDeliveryError(
+                f"source {source_config.name}.{source_config.identifier} names no zip_glob"
+            )
+        with duckdb.connect() as conn:
+            configure(conn)
+            try:
+                return load_zipped_csv(zip_glob, conn)
+            except ZipDeliveryError as error:
+                # dbt prints the message; the traceback would bury the one line
+                raise ZipDeliveryError(str(error)) from None

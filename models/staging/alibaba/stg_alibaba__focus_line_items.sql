@@ -10,6 +10,8 @@
 -#}
 {{ config(enabled=var('alibaba_enabled', false)) }}
 {%- set offset_hours = var('alibaba_source_utc_offset_hours', 8) -%}
+{#- Zipped Bill Subscription deliveries are loaded by the storage plugin (D-350). -#}
+{%- set source_table = 'focus_zipped' if var('alibaba_focus_zipped', false) else 'focus' -%}
 {%- set q = adapter.quote -%}
 {%- set source_columns = [
     'AvailabilityZone', 'BilledCost', 'BillingAccountId', 'BillingAccountName', 'BillingCurrency',
@@ -55,7 +57,7 @@ with
 
 source as (
 
-    select * from {{ source('alibaba', 'focus') }}
+    select * from {{ source('alibaba', source_table) }}
     {{ align_optional_columns(optional_columns) }}
 
 ),
