@@ -247,6 +247,16 @@ def rows_to_arrow(rows: list[dict]) -> Any:
     )
 
 
+def log_status(message: str) -> None:
+    """One line in dbt's log (dbt's adapter logger; Python logging outside dbt)."""
+    try:
+        from dbt.adapters.events.logging import AdapterLogger
+
+        AdapterLogger("finops_focus_storage").info(message)
+    except ImportError:  # pragma: no cover - dbt is always there when dbt calls the plugin
+        LOG.info(message)
+
+
 def load_zipped_csv(zip_glob: str, conn: Any) -> Any:
     """Read every .zip object matching `zip_glob` with DuckDB; return the rows to read as Arrow."""
     try:
@@ -266,7 +276,7 @@ def load_zipped_csv(zip_glob: str, conn: Any) -> Any:
         parts.append(read_zip_part(path, bytes(content), last_modified))
     rows, status = select_deliveries(parts)
     for path, state in sorted(status.items()):
-        LOG.info("alibaba zip delivery: %s %s", state, path)
+        log_status(f"alibaba zip delivery: {state} {path}")
     if not rows:
         raise ZipDeliveryError(f"cannot read {zip_glob}: the zip archives hold no row")
     return rows_to_arrow(rows)
