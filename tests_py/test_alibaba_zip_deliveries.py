@@ -198,6 +198,16 @@ def test_the_loader_stops_with_one_line_naming_the_object(tmp_path):
             storage.load_zipped_csv(f"{tmp_path}/nothing/*.zip", conn)
 
 
+@pytest.mark.quick
+def test_alibaba_oss_endpoints_use_virtual_hosted_urls():
+    oss = {"AWS_ACCESS_KEY_ID": "x", "AWS_ENDPOINT_URL": "https://oss-cn-hangzhou.aliyuncs.com"}
+    assert "url_style 'vhost'" in storage.s3_secret_sql(oss)
+    assert "endpoint 'oss-cn-hangzhou.aliyuncs.com'" in storage.s3_secret_sql(oss)
+    assert "url_style 'path'" in storage.s3_secret_sql({**oss, "FOCUS_S3_URL_STYLE": "path"})
+    moto = {"AWS_ACCESS_KEY_ID": "x", "AWS_ENDPOINT_URL": "http://127.0.0.1:9000"}
+    assert "url_style 'path'" in storage.s3_secret_sql(moto)
+
+
 # --------------------------------------------------------------------------------------------
 # dbt on the zipped deliveries: local folders and moto's S3
 # --------------------------------------------------------------------------------------------

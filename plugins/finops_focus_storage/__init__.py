@@ -15,7 +15,8 @@ each DuckDB connection it opens. It does two things, both without dbt ever seein
      ``AWS_WEB_IDENTITY_TOKEN_FILE``, ``AWS_CONTAINER_CREDENTIALS_FULL_URI`` /
      ``..._RELATIVE_URI`` or ``FOCUS_S3_CREDENTIAL_CHAIN=1`` (instance roles) is set. The region
      comes from ``AWS_REGION`` / ``AWS_DEFAULT_REGION``; an S3-compatible endpoint from
-     ``AWS_ENDPOINT_URL_S3`` / ``AWS_ENDPOINT_URL`` (scheme decides ``USE_SSL``; path-style URLs).
+     ``AWS_ENDPOINT_URL_S3`` / ``AWS_ENDPOINT_URL`` (scheme decides ``USE_SSL``; path-style URLs,
+     virtual-hosted for Alibaba OSS's ``*.aliyuncs.com``, or as ``FOCUS_S3_URL_STYLE`` says).
    - Azure Blob (``az://``): ``AZURE_STORAGE_CONNECTION_STRING`` (an account key or a SAS token:
      ``BlobEndpoint=...;SharedAccessSignature=...``), else ``AZURE_STORAGE_ACCOUNT`` with Azure's
      credential chain (CLI login, managed identity, service-principal environment variables).
@@ -91,6 +92,16 @@ def install_packaged_extensions(conn: Any) -> list[str]:
     return done
 
 
+def s3_url_style(host: str, environ: dict[str, str]) -> str:
+    """Path-style URLs for S3-compatible endpoints (moto, MinIO), but virtual-hosted for Alibaba
+    OSS, which denies path-style requests ("Compatibility with Amazon S3", Alibaba Cloud OSS
+    docs); FOCUS_S3_URL_STYLE (path or vhost) overrides."""
+    chosen = environ.get("FOCUS_S3_URL_STYLE", "").strip().lower()
+    if chosen in ("path", "vhost"):
+        return chosen
+    return "vhost" if host.split(":")[0].endswith(".aliyuncs.com") else "path"
+
+
 def s3_secret_sql(environ: dict[str, str]) -> str | None:
     """CREATE SECRET for S3 from the environment, or None when it names no credential source."""
     wanted = any(environ.get(name) for name in S3_CHAIN_VARIABLES)
@@ -107,7 +118,7 @@ def s3_secret_sql(environ: dict[str, str]) -> str | None:
         parsed = urlparse(endpoint if "://" in endpoint else f"https://{endpoint}")
         options += [
             f"endpoint {_quote(parsed.netloc)}",
-            "url_style 'path'",
+            f"url_style {_quote(s3_url_style(parsed.netloc, environ))}",
             f"use_ssl {'true' if parsed.scheme == 'https' else 'false'}",
         ]
     return f"create or replace secret finops_focus_s3 ({', '.join(options)})"
