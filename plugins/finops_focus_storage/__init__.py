@@ -206,7 +206,14 @@ def read_zip_part(path: str, content: bytes, last_modified: float | None = None)
                 }
                 row["filename"] = source
                 part.rows.append(row)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, UnicodeDecodeError) as error:
+    except (
+        zipfile.BadZipFile,  # not a zip, cut short, bad CRC
+        zipfile.LargeZipFile,
+        EOFError,
+        UnicodeDecodeError,  # a member that is not UTF-8
+        RuntimeError,  # an encrypted member
+        NotImplementedError,  # a compression method Python cannot read
+    ) as error:
         message = f"cannot read {path}: not a readable zip archive ({error})"
         raise ZipDeliveryError(message) from None
     return part
@@ -310,8 +317,4 @@ class Plugin(BasePlugin):
             )
         with duckdb.connect() as conn:
             configure(conn)
-            try:
-                return load_zipped_csv(zip_glob, conn)
-            except ZipDeliveryError as error:
-                # dbt prints the message; the traceback would bury the one line
-                raise ZipDeliveryError(str(error)) from None
+            return load_zipped_csv(zip_glob, conn)
