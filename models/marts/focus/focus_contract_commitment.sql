@@ -10,6 +10,8 @@
 -#}
 {{ config(enabled=focus_version_at_least('1.3')) }}
 
+-- depends_on: {{ ref('focus_cost_and_usage') }}  (built with the version's cost rows, D-906)
+
 {%- set decimal_columns = [
     'ContractCommitmentCost', 'ContractCommitmentDiscountPercentage',
     'ContractCommitmentPaymentUpfrontPercentage', 'ContractCommitmentQuantity',
