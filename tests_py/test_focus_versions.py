@@ -156,7 +156,9 @@ def test_export_columns_equal_the_catalog(version, version_builds):
             with duckdb.connect() as connection:
                 columns = [
                     row[0]
-                    for row in connection.sql(f"describe select * from '{parquet}'").fetchall()
+                    for row in connection.sql(
+                        f"describe select * from read_parquet('{parquet}', hive_partitioning=false)"
+                    ).fetchall()
                 ]
             assert columns == names
 
