@@ -11,7 +11,10 @@ with
 
 cost_by_invoice as (
 
-    select InvoiceIssuerName, InvoiceId, sum(BilledCost) as billed_cost
+    select
+        InvoiceIssuerName,
+        InvoiceId,
+        sum(BilledCost) as billed_cost
     from {{ ref('focus_cost_and_usage') }}
     where InvoiceId is not null
     group by InvoiceIssuerName, InvoiceId
@@ -20,7 +23,10 @@ cost_by_invoice as (
 
 detail_by_invoice as (
 
-    select InvoiceIssuerName, InvoiceId, sum(BilledCost) as billed_cost
+    select
+        InvoiceIssuerName,
+        InvoiceId,
+        sum(BilledCost) as billed_cost
     from {{ ref('focus_invoice_detail') }}
     group by InvoiceIssuerName, InvoiceId
 
@@ -34,10 +40,11 @@ invoice_differences as (
     from cost_by_invoice
     full outer join detail_by_invoice
         on cost_by_invoice.InvoiceIssuerName = detail_by_invoice.InvoiceIssuerName
-        and cost_by_invoice.InvoiceId = detail_by_invoice.InvoiceId
+            and cost_by_invoice.InvoiceId = detail_by_invoice.InvoiceId
     where cost_by_invoice.InvoiceId is null
         or detail_by_invoice.InvoiceId is null
-        or abs(cost_by_invoice.billed_cost - detail_by_invoice.billed_cost) > {{ var('focus_cost_tolerance') }}
+        or abs(cost_by_invoice.billed_cost - detail_by_invoice.billed_cost)
+        > {{ var('focus_cost_tolerance') }}
 
 ),
 
@@ -49,7 +56,7 @@ unknown_lines as (
     from {{ ref('focus_cost_and_usage') }} as cost
     left join {{ ref('focus_invoice_detail') }} as detail
         on cost.InvoiceIssuerName = detail.InvoiceIssuerName
-        and cost.InvoiceDetailId = detail.InvoiceDetailId
+            and cost.InvoiceDetailId = detail.InvoiceDetailId
     where cost.InvoiceDetailId is not null
         and detail.InvoiceDetailId is null
 
@@ -63,7 +70,7 @@ unknown_periods as (
     from {{ ref('focus_cost_and_usage') }} as cost
     left join {{ ref('focus_billing_period') }} as period
         on cost.BillingPeriodStart = period.BillingPeriodStart
-        and cost.InvoiceIssuerName = period.InvoiceIssuerName
+            and cost.InvoiceIssuerName = period.InvoiceIssuerName
     where period.BillingPeriodStart is null
 
 )

@@ -40,7 +40,8 @@ superset as (
         cast(BillingPeriodEnd as {{ dbt.type_timestamp() }}) as BillingPeriodEnd,
         cast(
             case when latest_charge_period_end > BillingPeriodStart then latest_charge_period_end
-                else BillingPeriodStart end
+                else BillingPeriodStart
+            end
             as {{ dbt.type_timestamp() }}
         ) as BillingPeriodLastUpdated,
         cast(BillingPeriodStart as {{ dbt.type_timestamp() }}) as BillingPeriodStart,

@@ -27,15 +27,15 @@ with
 superset as (
 
     select
-        {%- for column in focus_version_columns('ContractCommitment', '1.4') %}
-        {%- if column in decimal_columns %}
-        cast(null as {{ type_focus_decimal() }}) as {{ column }}
-        {%- elif column in timestamp_columns %}
-        cast(null as {{ dbt.type_timestamp() }}) as {{ column }}
-        {%- else %}
-        cast(null as {{ dbt.type_string() }}) as {{ column }}
-        {%- endif %}{{ ',' if not loop.last }}
-        {%- endfor %}
+    {%- for column in focus_version_columns('ContractCommitment', '1.4') %}
+            {%- if column in decimal_columns %}
+                cast(null as {{ type_focus_decimal() }}) as {{ column }}
+            {%- elif column in timestamp_columns %}
+                cast(null as {{ dbt.type_timestamp() }}) as {{ column }}
+            {%- else %}
+                cast(null as {{ dbt.type_string() }}) as {{ column }}
+            {%- endif %}{{ ',' if not loop.last }}
+    {%- endfor %}
 
 ),
 

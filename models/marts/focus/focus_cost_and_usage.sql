@@ -35,8 +35,10 @@ superset as (
         cast(commitment_program_eligibility_details as {{ dbt.type_string() }})
             as CommitmentProgramEligibilityDetails,
         cast(contract_applied as {{ dbt.type_string() }}) as ContractApplied,
-        cast(coalesce(host_provider_name, provider_name) as {{ dbt.type_string() }}) as HostProviderName,
-        {{ focus_invoice_detail_id('invoice_id', 'billing_account_id', 'charge_category') }} as InvoiceDetailId,
+        cast(coalesce(host_provider_name, provider_name) as {{ dbt.type_string() }})
+            as HostProviderName,
+        {{ focus_invoice_detail_id('invoice_id', 'billing_account_id', 'charge_category') }}
+            as InvoiceDetailId,
         cast(coalesce(service_provider_name, provider_name) as {{ dbt.type_string() }})
             as ServiceProviderName,
 

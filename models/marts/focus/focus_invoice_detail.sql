@@ -22,7 +22,9 @@ cost_and_usage as (
 
 invoices as (
 
-    select distinct billing_account_id, invoice_id
+    select distinct
+        billing_account_id,
+        invoice_id
     from {{ ref('finops_invoice_totals') }}
 
 ),
@@ -37,7 +39,8 @@ lines as (
         BillingPeriodStart,
         BillingPeriodEnd,
         ChargeCategory,
-        {{ focus_invoice_detail_id('InvoiceId', 'BillingAccountId', 'ChargeCategory') }} as InvoiceDetailId,
+        {{ focus_invoice_detail_id('InvoiceId', 'BillingAccountId', 'ChargeCategory') }}
+            as InvoiceDetailId,
         sum(BilledCost) as BilledCost,
         max(ChargePeriodEnd) as latest_charge_period_end
 
@@ -59,20 +62,27 @@ superset as (
         cast(lines.BillingPeriodStart as {{ dbt.type_timestamp() }}) as BillingPeriodStart,
         cast(lines.ChargeCategory as {{ dbt.type_string() }}) as ChargeCategory,
         cast(lines.BillingPeriodEnd as {{ dbt.type_timestamp() }}) as InvoiceDetailCreated,
-        cast(lines.ChargeCategory || ' charges' as {{ dbt.type_string() }}) as InvoiceDetailDescription,
+        cast(lines.ChargeCategory || ' charges' as {{ dbt.type_string() }})
+            as InvoiceDetailDescription,
         cast('{"ChargeCategory": "' || lines.ChargeCategory || '"}' as {{ dbt.type_string() }})
             as InvoiceDetailGrain,
         cast(lines.InvoiceDetailId as {{ dbt.type_string() }}) as InvoiceDetailId,
         cast(
             case when lines.latest_charge_period_end > lines.BillingPeriodEnd
-                then lines.latest_charge_period_end else lines.BillingPeriodEnd end
+                    then lines.latest_charge_period_end
+                else lines.BillingPeriodEnd
+            end
             as {{ dbt.type_timestamp() }}
         ) as InvoiceDetailLastUpdated,
         cast(lines.InvoiceId as {{ dbt.type_string() }}) as InvoiceId,
-        cast(case when invoices.invoice_id is not null then lines.BillingPeriodEnd end
-            as {{ dbt.type_timestamp() }}) as InvoiceIssueDate,
-        cast(case when invoices.invoice_id is not null then 'Issued' else 'Open' end
-            as {{ dbt.type_string() }}) as InvoiceIssueStatus,
+        cast(
+            case when invoices.invoice_id is not null then lines.BillingPeriodEnd end
+            as {{ dbt.type_timestamp() }}
+        ) as InvoiceIssueDate,
+        cast(
+            case when invoices.invoice_id is not null then 'Issued' else 'Open' end
+            as {{ dbt.type_string() }}
+        ) as InvoiceIssueStatus,
         cast(lines.InvoiceIssuerName as {{ dbt.type_string() }}) as InvoiceIssuerName,
         cast(lines.BillingCurrency as {{ dbt.type_string() }}) as PaymentCurrency,
         {{ to_focus_decimal('lines.BilledCost') }} as PaymentCurrencyBilledCost,
@@ -86,7 +96,7 @@ superset as (
 
     left join invoices
         on lines.BillingAccountId = invoices.billing_account_id
-        and lines.InvoiceId = invoices.invoice_id
+            and lines.InvoiceId = invoices.invoice_id
 
 ),
 
