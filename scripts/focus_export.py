@@ -373,13 +373,16 @@ def parse_formats(text: str | Sequence[str]) -> list[str]:
     return [fmt for fmt in FORMATS if fmt in formats]
 
 
-def load_focus_columns(seed_path: Path, focus_version: str) -> dict[str, dict[str, str]]:
-    """Column ID -> {data_type, feature_level} for one version, from focus_columns.csv."""
+def load_focus_columns(
+    seed_path: Path, focus_version: str, dataset: str | None = None
+) -> dict[str, dict[str, str]]:
+    """Column ID -> {data_type, feature_level} of a version (and dataset): focus_columns.csv."""
     with seed_path.open(newline="", encoding="utf-8") as handle:
         return {
             row["column_id"]: {"data_type": row["data_type"], "feature_level": row["feature_level"]}
             for row in csv.DictReader(handle)
             if row["version"] == focus_version
+            and (dataset is None or row["category"].split("|")[0] == dataset)
         }
 
 
@@ -608,6 +611,8 @@ def export(
     project_version: str = "0.0.0",
     now: datetime | None = None,
     pseudonymize_key: bytes | None = None,
+    folder: str | None = None,
+    period_column: str = "BillingPeriodStart",
 ) -> ExportResult:
     """Export ``relation`` (``database.schema.identifier``) to ``<export_dir>/focus-<version>/``.
 
@@ -626,7 +631,8 @@ def export(
     if provider_tag_prefixes is None:
         provider_tag_prefixes = relation.provider_tag_prefixes
     focus_columns = focus_columns or {}
-    final = Path(export_dir) / f"focus-{focus_version}"
+    # FOCUS versions (DECISIONLOG D-911): another dataset goes to a folder inside the version's.
+    final = Path(export_dir) / (folder or f"focus-{focus_version}")
     final.parent.mkdir(parents=True, exist_ok=True)
 
     with export_lock(final):
@@ -649,6 +655,7 @@ def export(
                 now or datetime.now(timezone.utc),
                 str(spill_dir),
                 pseudonymize_key,
+                period_column,
             )
             publish(staging, final)
         except BaseException:
@@ -681,6 +688,7 @@ def _export_into(
     now: datetime,
     spill_dir: str,
     pseudonymize_key: bytes | None = None,
+    period_column: str = "BillingPeriodStart",
 ) -> ExportResult:
     relation_sql = ".".join(
         quote_ident(part) for part in (model.database, model.schema, model.identifier)
@@ -693,8 +701,8 @@ def _export_into(
         except Exception as error:  # duckdb.CatalogException and friends
             raise ExportError(f"cannot read {model.relation} in {duckdb_path}: {error}") from error
         by_name = {column.name: column for column in columns}
-        if "BillingPeriodStart" not in by_name:
-            raise ExportError(f"{model.relation} has no BillingPeriodStart column")
+        if period_column not in by_name:
+            raise ExportError(f"{model.relation} has no {period_column} column")
         for column in columns:
             if column.kind == "float" or (
                 focus_columns.get(column.name, {}).get("data_type") == "Decimal"
@@ -707,12 +715,12 @@ def _export_into(
                     CSV_FLOAT_AS if column.kind == "float" else column.source_type,
                 )
 
-        period_sql = utc_month_expression(by_name["BillingPeriodStart"])
+        period_sql = utc_month_expression(by_name[period_column])
         total, null_periods = connection.execute(
             f"select count(*), count(*) filter (where {period_sql} is null) from {relation_sql}"
         ).fetchone()
         if null_periods:
-            raise ExportError(f"{null_periods} rows of {model.relation} have no BillingPeriodStart")
+            raise ExportError(f"{null_periods} rows of {model.relation} have no {period_column}")
         periods = [
             row[0]
             for row in connection.execute(
@@ -887,14 +895,17 @@ def export_from_project(
     """Export the mart described by a dbt project's manifest (what focus_run.py calls)."""
     if not Path(duckdb_path).is_file():  # the data first: without it the manifest is moot
         raise ExportError(f"DuckDB file not found: {duckdb_path}")
-    model = read_manifest_model(manifest_path or project_dir / "target" / "manifest.json", node_id)
+    manifest_path = manifest_path or project_dir / "target" / "manifest.json"
+    model = read_manifest_model(manifest_path, node_id)
     seed = project_dir / "seeds" / "focus" / "focus_columns.csv"
-    focus_columns = load_focus_columns(seed, model.focus_version) if seed.is_file() else {}
+    focus_columns = (
+        load_focus_columns(seed, model.focus_version, "CostAndUsage") if seed.is_file() else {}
+    )
     if not focus_columns:
         LOG.warning(
             "no FOCUS %s column list at %s: report cannot check columns", model.focus_version, seed
         )
-    return export(
+    result = export(
         duckdb_path,
         model,
         model.focus_version,
@@ -905,6 +916,69 @@ def export_from_project(
         project_version=project_version(project_dir),
         pseudonymize_key=pseudonymize_key,
     )
+    if node_id == DEFAULT_NODE_ID:
+        export_other_datasets(
+            manifest_path,
+            seed,
+            duckdb_path,
+            result.path,
+            formats,
+            data_generator,
+            project_dir,
+            pseudonymize_key,
+        )
+    return result
+
+
+# --- FOCUS versions (issue 7, DECISIONLOG D-911): the other datasets of the version -----------
+# Each FOCUS dataset other than CostAndUsage (ContractCommitment from 1.3, BillingPeriod and
+# InvoiceDetail in 1.4) is a model whose meta names it (focus_dataset); it is exported with its own
+# metadata.json to <export-dir>/focus-<version>/<Dataset>/, after the cost rows.
+DATASET_PERIOD_COLUMNS = {"ContractCommitment": "ContractCommitmentPeriodStart"}
+
+
+def dataset_nodes(manifest_path: Path) -> list[tuple[str, str]]:
+    """(node id, FOCUS dataset) of the enabled models that are a FOCUS dataset but CostAndUsage."""
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    found = []
+    for node_id, node in sorted((manifest.get("nodes") or {}).items()):
+        meta = {**(node.get("meta") or {}), **((node.get("config") or {}).get("meta") or {})}
+        dataset = meta.get("focus_dataset")
+        if node.get("resource_type") == "model" and dataset and dataset != "CostAndUsage":
+            found.append((node_id, str(dataset)))
+    return found
+
+
+def export_other_datasets(
+    manifest_path: Path,
+    seed: Path,
+    duckdb_path: Path,
+    version_dir: Path,
+    formats: Sequence[str] | str,
+    data_generator: str,
+    project_dir: Path,
+    pseudonymize_key: bytes | None = None,
+) -> list[ExportResult]:
+    results = []
+    for node_id, dataset in dataset_nodes(manifest_path):
+        model = read_manifest_model(manifest_path, node_id)
+        columns = load_focus_columns(seed, model.focus_version, dataset) if seed.is_file() else {}
+        results.append(
+            export(
+                duckdb_path,
+                model,
+                model.focus_version,
+                version_dir.parent,
+                formats,
+                focus_columns=columns,
+                data_generator=data_generator,
+                project_version=project_version(project_dir),
+                pseudonymize_key=pseudonymize_key,
+                folder=f"{version_dir.name}/{dataset}",
+                period_column=DATASET_PERIOD_COLUMNS.get(dataset, "BillingPeriodStart"),
+            )
+        )
+    return results
 
 
 def build_parser() -> argparse.ArgumentParser:

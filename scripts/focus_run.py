@@ -330,11 +330,13 @@ def invoke_dbt(args: list[str]) -> Any:
         release_duckdb()
 
 
-def build(common: list[str], select: str | None) -> int:
+def build(common: list[str], select: str | None, full_refresh: bool = False) -> int:
     started = time.monotonic()
     args = ["build", *common]
     if select:
         args += ["--select", select]
+    if full_refresh:
+        args += ["--full-refresh"]
     code, lines = summarize_build(invoke_dbt(args))
     for line in lines:
         LOG.error("focus_run: %s", line)
@@ -434,6 +436,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--skip-build", action="store_true", help="only export")
     parser.add_argument("--export-dir", type=Path, default=Path("exports"))
     parser.add_argument("--formats", default="parquet,csv")
+    # FOCUS versions (issue 7, DECISIONLOG D-912).
+    parser.add_argument(
+        "--focus-versions",
+        help="comma-separated FOCUS versions to build and export in this run, one folder each "
+        "(e.g. 1.2,1.4); default: the project's focus_version only",
+    )
     focus_export_module().add_pseudonymize_argument(parser)
     # The cost report (scripts/focus_report.py): written after a successful export.
     parser.add_argument("--report", type=Path, help="also write the HTML cost report to this file")
@@ -448,7 +456,56 @@ def configure_logging() -> None:
     logging.getLogger("focus_export").setLevel(logging.INFO)
 
 
+# --- FOCUS versions (issue 7, DECISIONLOG D-912) --------------------------------------------
+# The models whose columns follow var focus_version: the FOCUS mart and what is built on it (the
+# other FOCUS datasets, the FinOps marts). Everything upstream is the same for every version.
+VERSION_DEPENDENT_SELECT = "focus_cost_and_usage+"
+
+
+def vars_with_version(vars_text: str | None, focus_version: str | None) -> str | None:
+    """The --vars text with focus_version set (unchanged when no version is given)."""
+    if focus_version is None:
+        return vars_text
+    import yaml
+
+    values = yaml.safe_load(vars_text) if vars_text else None
+    if values is None:
+        values = {}
+    if not isinstance(values, dict):
+        raise RunError("--vars must be a YAML or JSON mapping to combine with --focus-versions")
+    return json.dumps({**values, "focus_version": focus_version})
+
+
+def run_versions(args: argparse.Namespace) -> int:
+    """Build and export each FOCUS version of --focus-versions in turn, one folder each.
+
+    The first version runs the whole build (args.select), every later one only the models that
+    depend on the version; both rebuild those models (--full-refresh), since the mart's columns
+    change with the version. The DuckDB file keeps the last version's tables.
+    """
+    versions = [version.strip() for version in args.focus_versions.split(",") if version.strip()]
+    if not versions:
+        raise RunError("--focus-versions names no version")
+    for index, version in enumerate(versions):
+        LOG.info("FOCUS %s (%d/%d)", version, index + 1, len(versions))
+        version_args = argparse.Namespace(**vars(args))
+        version_args.vars = vars_with_version(args.vars, version)
+        version_args.focus_versions = None
+        version_args.full_refresh = True
+        if index > 0:
+            version_args.select = VERSION_DEPENDENT_SELECT
+            version_args.skip_parse = True
+        if args.report and index < len(versions) - 1:
+            version_args.report = None
+        code = run(version_args)
+        if code != 0:
+            return code
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
+    if getattr(args, "focus_versions", None):
+        return run_versions(args)
     # User paths are read from the caller's folder; dbt then runs in the project folder.
     project_dir = args.project_dir.resolve()
     export_dir = args.export_dir.resolve()
@@ -468,8 +525,9 @@ def run(args: argparse.Namespace) -> int:
             LOG.info("step 1/2: dbt build skipped (--skip-build)")
         else:
             LOG.info("step 1/2: dbt build (target %s)", args.target)
-            parse(common, manifest_path, project_dir)
-            code = build(common, args.select)
+            if not getattr(args, "skip_parse", False):
+                parse(common, manifest_path, project_dir)
+            code = build(common, args.select, getattr(args, "full_refresh", False))
             if code != 0:
                 LOG.info("not exporting: dbt build did not pass")
                 return code

@@ -74,6 +74,20 @@ CASES = [
         "test_name:focus_column_types",
         "focus_column_types_focus_cost_and_usage",
     ),
+    # FOCUS versions (issue 7, DECISIONLOG D-903): the version's exact columns and nullability.
+    (
+        "conditional_column_of_the_version_missing",
+        f"alter table {MART} drop column CapacityReservationId",
+        "test_name:focus_required_columns",
+        "focus_cost_and_usage_has_exactly_the_version_columns",
+    ),
+    (
+        "column_without_nulls_in_the_version_null",
+        f"alter table {MART} alter column ChargeFrequency drop not null; "
+        f"update {MART} set ChargeFrequency = null where ChargeCategory = 'Tax'",
+        "test_name:focus_column_types",
+        "focus_column_types_focus_cost_and_usage",
+    ),
     (
         "tags_nested_object",
         f"""update {MART} set Tags = '{{"team": {{"name": "a"}}}}' where Tags is not null""",

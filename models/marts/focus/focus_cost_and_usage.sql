@@ -4,7 +4,12 @@
     Incremental by billing period: a run rebuilds the periods in var('focus_billing_periods')
     (all when unset) and replaces each of them whole (dbt_project.yml, DECISIONLOG D-019).
 -#}
+{%- set custom_columns = [] %}
+{%- for column in declared_columns(model.name) if column.startswith('x_') %}
+    {%- do custom_columns.append(column) %}
+{%- endfor %}
 {{ config(
+    contract={'enforced': var('focus_version') | string == '1.2'},
     incremental_strategy=billing_period_incremental_strategy(),
     partition_by=billing_period_partition_by('BillingPeriodStart'),
 ) }}
@@ -18,9 +23,26 @@ cost_and_usage as (
 
 ),
 
-final as (
+superset as (
 
     select
+        -- FOCUS 1.3 and 1.4 columns (the provider columns when a provider supplies them, D-905)
+        cast(allocated_method_details as {{ dbt.type_string() }}) as AllocatedMethodDetails,
+        cast(allocated_method_id as {{ dbt.type_string() }}) as AllocatedMethodId,
+        cast(allocated_resource_id as {{ dbt.type_string() }}) as AllocatedResourceId,
+        cast(allocated_resource_name as {{ dbt.type_string() }}) as AllocatedResourceName,
+        cast(allocated_tags as {{ dbt.type_string() }}) as AllocatedTags,
+        cast(commitment_program_eligibility_details as {{ dbt.type_string() }})
+            as CommitmentProgramEligibilityDetails,
+        cast(contract_applied as {{ dbt.type_string() }}) as ContractApplied,
+        cast(coalesce(host_provider_name, provider_name) as {{ dbt.type_string() }})
+            as HostProviderName,
+        {{ focus_invoice_detail_id('invoice_id', 'billing_account_id', 'charge_category') }}
+            as InvoiceDetailId,
+        cast(coalesce(service_provider_name, provider_name) as {{ dbt.type_string() }})
+            as ServiceProviderName,
+
+        -- FOCUS 1.0 to 1.3 columns
         cast(availability_zone as {{ dbt.type_string() }}) as AvailabilityZone,
         {{ to_focus_decimal('billed_cost') }} as BilledCost,
         cast(billing_account_id as {{ dbt.type_string() }}) as BillingAccountId,
@@ -105,6 +127,13 @@ final as (
         cast(service_tier as {{ dbt.type_string() }}) as x_ServiceTier
 
     from cost_and_usage
+
+),
+
+final as (
+
+    select {{ focus_version_select('CostAndUsage', custom_columns) }}
+    from superset
 
 )
 
