@@ -210,3 +210,13 @@
         {{ column }}{{ ',' if not loop.last }}
     {%- endfor %}
 {% endmacro %}
+
+
+{#-
+    The column naming the provider in the chosen version: ProviderName until 1.3, ServiceProviderName
+    from 1.4 (ProviderName removed). Used where a config needs a provider column in every version,
+    such as the mart's BigQuery clustering.
+-#}
+{% macro focus_provider_column() %}
+    {{- return('ServiceProviderName' if focus_version_at_least('1.4') else 'ProviderName') -}}
+{% endmacro %}
