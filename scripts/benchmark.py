@@ -50,8 +50,10 @@ LOG = logging.getLogger("benchmark")
 REPO_ROOT = Path(__file__).resolve().parent.parent
 MART = "model.finops_focus.focus_cost_and_usage"
 DBT_EXCLUDE = ["test_type:data", "test_type:unit"]
-# What the FOCUS conversion needs: the two FOCUS marts and everything upstream (--build-scope focus)
-FOCUS_SELECT = ["+focus_cost_and_usage", "+focus_quarantined_line_items"]
+# What the FOCUS conversion needs (--build-scope focus): the two FOCUS marts, everything upstream
+# and every seed (the marts' tests read seeds no model reads); its tests are run with
+# --indirect-selection cautious, so that no test of an unbuilt model is picked.
+FOCUS_SELECT = ["+focus_cost_and_usage", "+focus_quarantined_line_items", "resource_type:seed"]
 TIME_BIN = "/usr/bin/time"
 SAMPLE_SECONDS = 0.05
 TAIL_CHARS = 1500
@@ -64,7 +66,7 @@ db, sql_file, out = sys.argv[1:4]
 con = duckdb.connect(db)
 con.execute("SET TimeZone = 'UTC'")
 con.execute("SET threads = " + os.environ.get("FOCUS_DUCKDB_THREADS", "2"))
-con.execute("SET memory_limit = '" + os.environ.get("FOCUS_DUCKDB_MEMORY_LIMIT", "3GB") + "'")
+con.execute("SET memory_limit = '" + os.environ.get("FOCUS_DUCKDB_MEMORY_LIMIT", "2GB") + "'")
 con.execute("SET preserve_insertion_order = false")
 sql = open(sql_file).read()
 con.execute(f"COPY ({sql}) TO '{out}' (FORMAT parquet, COMPRESSION zstd)")
@@ -441,7 +443,12 @@ def bench_size(args: argparse.Namespace, rows: int) -> list[Measurement]:
         )
         if args.dbt_tests:
             # The project's data and unit tests over the built database (not in the ratios).
-            tests = run_measured(dbt_cmd(dbt, "test", work, "target"), env=env, cwd=REPO_ROOT)
+            scope = (
+                ["--select", *FOCUS_SELECT, "--indirect-selection", "cautious"] if select else []
+            )
+            tests = run_measured(
+                dbt_cmd(dbt, "test", work, "target", *scope), env=env, cwd=REPO_ROOT
+            )
             summary = re.search(r"Done\. (PASS=\d+ WARN=\d+ ERROR=\d+ SKIP=\d+)", tests.stdout)
             results.append(
                 Measurement(

@@ -521,7 +521,7 @@ def _connect(
     # Bounded like the build (profiles.example.yml, DECISIONLOG D-601): the sort spills beyond it.
     connection.execute(f"set threads = {int(os.environ.get('FOCUS_DUCKDB_THREADS', '2'))}")
     connection.execute(
-        f"set memory_limit = {quote_literal(os.environ.get('FOCUS_DUCKDB_MEMORY_LIMIT', '3GB'))}"
+        f"set memory_limit = {quote_literal(os.environ.get('FOCUS_DUCKDB_MEMORY_LIMIT', '2GB'))}"
     )
     if pseudonymize_key is not None:
         connection.execute(pseudonym_macro_sql(pseudonymize_key))
