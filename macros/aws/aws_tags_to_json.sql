@@ -65,21 +65,3 @@
         ) as focus_tags
     )
 {%- endmacro %}
-
-{#
-    Whether int_aws__line_items_mapped computes the Tags object once per distinct pair of tag maps
-    and joins it back (DECISIONLOG D-651): on DuckDB, where maps can be grouped and compared, that
-    is three times cheaper than once per row (1M line items share ~140 pairs). BigQuery can neither
-    group by nor compare arrays, so there it stays one expression per row.
-#}
-{% macro aws_tags_by_tag_set() %}
-    {{ return(adapter.dispatch('aws_tags_by_tag_set', 'finops_focus')()) }}
-{% endmacro %}
-
-{% macro default__aws_tags_by_tag_set() %}
-    {{ return(true) }}
-{% endmacro %}
-
-{% macro bigquery__aws_tags_by_tag_set() %}
-    {{ return(false) }}
-{% endmacro %}

@@ -3,11 +3,7 @@
     line-item-type seed decides the charge columns and which cost column feeds EffectiveCost; the
     service seed decides the service category. A line item type the seed does not know stops the
     build with its name, so no charge is ever mapped by guess.
-    Performance (DECISIONLOG D-651): on DuckDB the Tags object, the costliest expression, is
-    built once per distinct pair of tag maps (`tag_sets`, read straight from the union so that
-    only the two map columns stream) and joined back, instead of once per line item.
 -#}
-{%- set by_tag_set = aws_tags_by_tag_set() %}
 with
 
 line_items as (
@@ -35,34 +31,10 @@ pricing_units as (
 
 ),
 
-{% if by_tag_set -%}
-    tag_sets as (
-
-        select
-            resource_tags,
-            cost_categories,
-            {{ aws_tags_to_json('resource_tags', 'cost_categories') }} as tags
-
-        from (
-            select distinct
-                resource_tags,
-                cost_categories
-            from {{ ref('int_aws__line_items_unioned') }}
-        ) as distinct_tag_sets
-
-    ),
-
-{% endif -%}
 joined as (
 
     select
         line_items.*,
-        {% if by_tag_set -%}
-            tag_sets.tags as focus_tags,
-        {%- else -%}
-            {{ aws_tags_to_json('line_items.resource_tags', 'line_items.cost_categories') }}
-                as focus_tags,
-        {%- endif %}
         line_item_types.line_item_type as known_line_item_type,
         line_item_types.charge_category,
         line_item_types.charge_frequency,
@@ -96,11 +68,6 @@ joined as (
 
     left join pricing_units
         on line_items.pricing_unit = pricing_units.aws_unit
-    {% if by_tag_set %}
-        left join tag_sets
-            on line_items.resource_tags is not distinct from tag_sets.resource_tags
-                and line_items.cost_categories is not distinct from tag_sets.cost_categories
-    {% endif %}
 
 ),
 
@@ -133,8 +100,7 @@ checked as (
 
 mapped as (
 
-    -- tags, a plain column here, keeps its place among the columns of the YAML
-    select  -- noqa: ST06
+    select
         -- lineage
         line_item_id,
         time_interval,
@@ -310,7 +276,7 @@ mapped as (
         nullif(legal_entity, '') as legal_entity,
         nullif(usage_type, '') as usage_type,
         nullif(operation, '') as operation,
-        focus_tags as tags,
+        {{ aws_tags_to_json('resource_tags', 'cost_categories') }} as tags,
         source_extras
 
     from checked
