@@ -5,7 +5,11 @@ For each ``--rows`` size the script generates AWS billing with ``scripts/generat
 wall time and the peak memory:
 
 * ``project``  ``dbt build --exclude test_type:data test_type:unit`` (seeds and models, no tests)
-  on the CUR 2.0 Parquet, then ``scripts/focus_export.py --formats parquet``;
+  on the CUR 2.0 Parquet, then ``scripts/focus_export.py --formats parquet``; by default only
+  the FOCUS conversion is built (``--select +focus_cost_and_usage +focus_quarantined_line_items``;
+  ``--build-scope all`` builds every model, the FinOps marts over the FOCUS mart too), and the
+  build reuses the partial parse of an untimed ``dbt parse`` run just before, whose (cold) time is
+  reported on its own row (``--parse cold`` deletes the partial parse and times it in the build);
 * ``converter`` ``focus-converter convert --provider aws-cur`` 1.0.0 on the legacy CSV (the
   monthly ``.csv.gz`` files merged into one CSV beforehand, untimed: it reads one path), in the
   venv made by ``scripts/setup_converter.sh``;
@@ -46,6 +50,10 @@ LOG = logging.getLogger("benchmark")
 REPO_ROOT = Path(__file__).resolve().parent.parent
 MART = "model.finops_focus.focus_cost_and_usage"
 DBT_EXCLUDE = ["test_type:data", "test_type:unit"]
+# What the FOCUS conversion needs (--build-scope focus): the two FOCUS marts, everything upstream
+# and every seed (the marts' tests read seeds no model reads); its tests are run with
+# --indirect-selection cautious, so that no test of an unbuilt model is picked.
+FOCUS_SELECT = ["+focus_cost_and_usage", "+focus_quarantined_line_items", "resource_type:seed"]
 TIME_BIN = "/usr/bin/time"
 SAMPLE_SECONDS = 0.05
 TAIL_CHARS = 1500
@@ -58,7 +66,7 @@ db, sql_file, out = sys.argv[1:4]
 con = duckdb.connect(db)
 con.execute("SET TimeZone = 'UTC'")
 con.execute("SET threads = " + os.environ.get("FOCUS_DUCKDB_THREADS", "2"))
-con.execute("SET memory_limit = '" + os.environ.get("FOCUS_DUCKDB_MEMORY_LIMIT", "3GB") + "'")
+con.execute("SET memory_limit = '" + os.environ.get("FOCUS_DUCKDB_MEMORY_LIMIT", "2GB") + "'")
 con.execute("SET preserve_insertion_order = false")
 sql = open(sql_file).read()
 con.execute(f"COPY ({sql}) TO '{out}' (FORMAT parquet, COMPRESSION zstd)")
@@ -369,8 +377,27 @@ def bench_size(args: argparse.Namespace, rows: int) -> list[Measurement]:
     shutil.rmtree(db.parent, ignore_errors=True)
     db.parent.mkdir(parents=True)
     env = dbt_env(db, cur2_glob)
+    select = ["--select", *FOCUS_SELECT] if args.build_scope == "focus" else []
+    (work / "target" / "partial_parse.msgpack").unlink(missing_ok=True)
+    if args.parse == "warm":
+        # dbt's fixed cost: a cold parse, timed apart; the build then reuses its partial parse
+        parse = run_measured(dbt_cmd(dbt, "parse", work, "target"), env=env, cwd=REPO_ROOT)
+        results.append(
+            Measurement(
+                "project dbt parse (cold, not in a)",
+                n_rows,
+                parse.returncode == 0,
+                parse.wall_s,
+                parse.peak_mb,
+                f"exit {parse.returncode}",
+                parse.load,
+                parse.cpu_s,
+            )
+        )
     build = run_measured(
-        dbt_cmd(dbt, "build", work, "target", "--exclude", *DBT_EXCLUDE), env=env, cwd=REPO_ROOT
+        dbt_cmd(dbt, "build", work, "target", *select, "--exclude", *DBT_EXCLUDE),
+        env=env,
+        cwd=REPO_ROOT,
     )
     if build.returncode != 0:
         results.append(
@@ -406,7 +433,8 @@ def bench_size(args: argparse.Namespace, rows: int) -> list[Measurement]:
                 ok,
                 build.wall_s + export.wall_s,
                 max(build.peak_mb, export.peak_mb),
-                f"build {build.wall_s:.1f} s / {build.peak_mb:.0f} MB, "
+                f"build ({args.build_scope}, {args.parse} parse) "
+                f"{build.wall_s:.1f} s / {build.peak_mb:.0f} MB, "
                 f"export {export.wall_s:.1f} s / {export.peak_mb:.0f} MB"
                 + ("" if ok else ", export failed"),
                 build.load,
@@ -415,7 +443,12 @@ def bench_size(args: argparse.Namespace, rows: int) -> list[Measurement]:
         )
         if args.dbt_tests:
             # The project's data and unit tests over the built database (not in the ratios).
-            tests = run_measured(dbt_cmd(dbt, "test", work, "target"), env=env, cwd=REPO_ROOT)
+            scope = (
+                ["--select", *FOCUS_SELECT, "--indirect-selection", "cautious"] if select else []
+            )
+            tests = run_measured(
+                dbt_cmd(dbt, "test", work, "target", *scope), env=env, cwd=REPO_ROOT
+            )
             summary = re.search(r"Done\. (PASS=\d+ WARN=\d+ ERROR=\d+ SKIP=\d+)", tests.stdout)
             results.append(
                 Measurement(
@@ -486,7 +519,8 @@ def bench_restatement(args: argparse.Namespace) -> list[Measurement]:
     n_history = count_input_rows(python, history_glob)
     n_month = count_input_rows(python, alone_glob)
     billing_period = f"{month}-01"
-    build_args = ["--exclude", *DBT_EXCLUDE]
+    build_args = ["--select", *FOCUS_SELECT] if args.build_scope == "focus" else []
+    build_args += ["--exclude", *DBT_EXCLUDE]
     restate_vars = ["--vars", json.dumps({"focus_billing_periods": [billing_period]})]
     results = []
     dbs = {}
@@ -501,6 +535,12 @@ def bench_restatement(args: argparse.Namespace) -> list[Measurement]:
             shutil.rmtree(db.parent, ignore_errors=True)
             db.parent.mkdir(parents=True)
         env = dbt_env(db, glob)
+        partial = work / f"target-{db_name}" / "partial_parse.msgpack"
+        partial.unlink(missing_ok=True)
+        if args.parse == "warm":
+            # the same start for all three runs: a partial parse made with the run's own --vars
+            # (dbt parses afresh whenever --vars change), untimed, as for the sized runs (D-653)
+            run_checked(dbt_cmd(dbt, "parse", work, f"target-{db_name}", *extra), env=env)
         res = run_measured(
             dbt_cmd(dbt, "build", work, f"target-{db_name}", *build_args, *extra),
             env=env,
@@ -762,6 +802,19 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--restate-year", type=int, default=2025)
     parser.add_argument("--restate-month", type=int, default=6, help="the month restated (1-12)")
+    parser.add_argument(
+        "--build-scope",
+        choices=("focus", "all"),
+        default="focus",
+        help="focus (default): build the FOCUS marts and their upstream; all: every model",
+    )
+    parser.add_argument(
+        "--parse",
+        choices=("warm", "cold"),
+        default="warm",
+        help="warm (default): time a cold `dbt parse` apart, then build with its partial parse; "
+        "cold: the build parses from scratch",
+    )
     parser.add_argument("--results-json", type=Path, help="also write the results as JSON here")
     parser.add_argument("--log-level", default="INFO")
     return parser.parse_args(argv)
