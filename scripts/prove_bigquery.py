@@ -49,6 +49,7 @@ import argparse
 import json
 import logging
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -81,6 +82,79 @@ Parquet files of AWS Data Exports loaded as they are, so
   - an optional `filename` STRING holds the object the row came from (for example `_FILE_NAME`
     of an external table over the export bucket); without it x_SourceFile is null.
 """
+
+# The CSV sources other than Azure's, by `<source>.<table>`: loaded into BigQuery as the files
+# are (every column STRING, empty fields null), the header names as the BigQuery loader writes
+# them: a character BigQuery does not take in a column name (`/`, `.`, ...) becomes `_`, so OCI's
+# `Tags/<namespace>.<key>` columns arrive as `Tags_<namespace>_<key>`.
+BIGQUERY_CSV_SOURCES = {
+    "oci.focus_report": "oci/focus_report/**/*.csv*",
+    "oci.cost_report": "oci/cost_report/**/*.csv*",
+    "alibaba.focus": "alibaba/focus/**/*.csv*",
+    "focus_export.azure_1_0": "focus_export/azure_1_0/**/*.csv*",
+    "focus_export.azure_1_2_preview": "focus_export/azure_1_2_preview/**/*.csv*",
+}
+
+# The Parquet FOCUS exports, loaded as they are (maps as arrays of key/value structs, like CUR 2.0).
+BIGQUERY_PARQUET_SOURCES = {
+    "focus_export.aws_1_0": "focus_export/aws_1_0/**/*.parquet",
+    "focus_export.aws_1_2": "focus_export/aws_1_2/**/*.parquet",
+    "focus_export.gcp": "focus_export/gcp/**/*.parquet",
+}
+
+# The saved API pages: one row per page file, as a load of the pages as newline-delimited JSON
+# (one page a line) writes them: the page's array in a JSON column, its scalars as they are, and
+# `filename` the file the page came from (`_FILE_NAME` of an external table).
+_PAGE = "object: 'VARCHAR', data: 'JSON', has_more: 'BOOLEAN', next_page: 'VARCHAR'"
+_LIST = "object: 'VARCHAR', data: 'JSON', has_more: 'BOOLEAN'"
+BIGQUERY_JSON_PAGE_SOURCES = {
+    "openai.costs": ("openai/*/costs/**/*.json", _PAGE),
+    "openai.usage": ("openai/*/usage/**/*.json", _PAGE),
+    "openai.projects": ("openai/*/projects/**/*.json", _LIST),
+    "anthropic.cost_report": (
+        "anthropic/*/cost_report/**/*.json",
+        "data: 'JSON', has_more: 'BOOLEAN', next_page: 'VARCHAR'",
+    ),
+    "anthropic.usage_report_messages": (
+        "anthropic/*/usage_report_messages/**/*.json",
+        "data: 'JSON', has_more: 'BOOLEAN', next_page: 'VARCHAR'",
+    ),
+    "anthropic.workspaces": (
+        "anthropic/*/workspaces/**/*.json",
+        "data: 'JSON', has_more: 'BOOLEAN'",
+    ),
+}
+
+# Sources the proof does not load, by `<source>.<table>`, with the reason (logged; DECISIONLOG
+# D-950..D-952). The models that read only these sources are not run: their native rows stand in
+# for them, so that the models downstream (the provider union, the marts) are still proved.
+_OCI_TAGS = (
+    "OCI FOCUS report: BigQuery column names cannot hold the '.' of its Tags/<namespace>.<key>"
+    " headers, so a CSV load renames every tag column and the tag keys cannot match (D-950)"
+)
+_API_PAGES = (
+    "{provider} API pages: the staging models are DuckDB JSON SQL (->>, unnest in the select"
+    " list, json[] casts) with no BigQuery variant yet (D-401, D-951)"
+)
+_FOCUS_EXPORTS = (
+    "native FOCUS exports: the staging models are not yet BigQuery-clean (compiled SQL fails the"
+    " bigquery lint; the repair model reads Tags as a JSON array only) (D-952)"
+)
+SKIPPED_SOURCES: dict[str, str] = {
+    "oci.focus_report": _OCI_TAGS,
+    **{
+        f"openai.{table}": _API_PAGES.format(provider="OpenAI")
+        for table in ("costs", "usage", "projects")
+    },
+    **{
+        f"anthropic.{table}": _API_PAGES.format(provider="Anthropic")
+        for table in ("cost_report", "usage_report_messages", "workspaces")
+    },
+    **{
+        f"focus_export.{table}": _FOCUS_EXPORTS
+        for table in ("aws_1_0", "aws_1_2", "azure_1_0", "azure_1_2_preview", "gcp")
+    },
+}
 
 # Numbers are compared to the cent; everything else exactly.
 NUMERIC_PREFIXES = (
@@ -382,29 +456,95 @@ def bigquery_compile(work_dir: Path, raw_path: Path, dbt_vars: str | None) -> di
 # --------------------------------------------------------------------------------------------
 
 
+def source_key(source: dict) -> str:
+    """`<source>.<table>`: how the proof names a source of the manifest."""
+    return f"{source['source_name']}.{source['name']}"
+
+
+def bigquery_column_name(header: str) -> str:
+    """A CSV header as the BigQuery loader names its column: other characters than letters,
+    digits and `_` written as `_` (the assumption of bigquery__prefixed_columns_to_map)."""
+    return re.sub(r"[^A-Za-z0-9_]", "_", header)
+
+
 def quote(*parts: str) -> str:
     return ".".join('"' + part.replace('"', '""') + '"' for part in parts)
+
+
+def bigquery_select_list(columns: list[tuple], renames: dict[str, str] | None = None) -> list[str]:
+    """Select a DuckDB relation's columns as BigQuery holds them: maps as arrays of key/value
+    structs, naive timestamps as UTC TIMESTAMPs, names renamed by `renames`."""
+    select_list = []
+    for name, data_type, *_ in columns:
+        column = quote(name)
+        alias = quote((renames or {}).get(name, name))
+        if data_type.upper().startswith("MAP("):
+            select_list.append(f"map_entries({column}) as {alias}")
+        elif data_type.upper() == "TIMESTAMP":
+            select_list.append(f"cast({column} as timestamptz) as {alias}")
+        else:
+            select_list.append(f"{column} as {alias}" if alias != column else column)
+    return select_list
+
+
+def skipped_models(manifest: dict) -> dict[str, str]:
+    """Models that read only sources in SKIPPED_SOURCES (directly or through other models), by
+    unique id, with the reasons of those sources: the proof takes their rows from the native
+    build instead of running them, and proves the models downstream of them."""
+    sources = {unique_id: source_key(source) for unique_id, source in manifest["sources"].items()}
+    nodes = manifest["nodes"]
+    ancestors: dict[str, set[str]] = {}
+
+    def source_ancestors(unique_id: str) -> set[str]:
+        if unique_id in sources:
+            return {sources[unique_id]}
+        if unique_id not in ancestors:
+            ancestors[unique_id] = set()
+            node = nodes.get(unique_id)
+            for parent in (node or {}).get("depends_on", {}).get("nodes", []):
+                ancestors[unique_id] |= source_ancestors(parent)
+        return ancestors[unique_id]
+
+    skipped = {}
+    for unique_id, node in nodes.items():
+        if node["resource_type"] != "model":
+            continue
+        keys = source_ancestors(unique_id)
+        if keys and keys <= set(SKIPPED_SOURCES):
+            skipped[unique_id] = "; ".join(sorted({SKIPPED_SOURCES[k] for k in keys}))
+    return skipped
+
+
+def copy_native_model(connection, model: Model, native_node: dict) -> None:
+    """A skipped model's native rows, held as BigQuery would (bigquery_select_list)."""
+    native = quote(NATIVE_DATABASE, native_node["schema"], native_node["alias"])
+    columns = columns_of(connection, NATIVE_DATABASE, native_node["schema"], native_node["alias"])
+    connection.sql(f"create schema if not exists {quote(BIGQUERY_PROJECT, model.schema)}")
+    connection.sql(
+        f"create table {quote(BIGQUERY_PROJECT, model.schema, model.name)} as "
+        f"select {', '.join(bigquery_select_list(columns))} from {native}"
+    )
 
 
 def create_bigquery_sources(connection, manifest: dict, raw_path: Path) -> list[str]:
     """The enabled sources as BigQuery would hold them (BIGQUERY_SOURCE_SHAPE)."""
     created = []
     readers = {
-        "cur2": (
+        "aws.cur2": (
             "read_parquet('{path}/aws/cur2/**/*.parquet', union_by_name = true, "
             "filename = true, hive_partitioning = false)"
         ),
-        "cur_legacy_parquet": (
+        "aws.cur_legacy_parquet": (
             "read_parquet('{path}/aws/cur_legacy_parquet/**/*.parquet', union_by_name = true, "
             "filename = true, hive_partitioning = false)"
         ),
         # gcp: the detailed export as BigQuery holds it (structs and arrays of structs, UTC
         # TIMESTAMPs), which is what its Parquet shape is; the team's invoice list as text
-        "billing_export": (
+        "gcp.billing_export": (
             "read_parquet('{path}/gcp/billing_export_parquet/**/*.parquet', union_by_name = true, "
             "filename = true, hive_partitioning = false)"
         ),
-        "invoices": (
+        "gcp.invoices": (
             "read_csv('{path}/gcp/invoices/*.csv', header = true, all_varchar = true, "
             "filename = true, hive_partitioning = false)"
         ),
@@ -412,28 +552,47 @@ def create_bigquery_sources(connection, manifest: dict, raw_path: Path) -> list[
     # Azure: the cost details CSVs loaded as they are, every column STRING, header names as the
     # BigQuery CSV loader writes them (letters and digits kept, matched without regard to case).
     for shape in ("ea_actual", "ea_amortized", "mca_actual", "mca_amortized"):
-        readers[shape] = (
+        readers[f"azure.{shape}"] = (
             f"read_csv('{{path}}/azure/{shape}/**/*.csv*', header = true, all_varchar = true, "
             "union_by_name = true, filename = true, normalize_names = true, "
             "hive_partitioning = false)"
         )
+    # OCI, Alibaba and the CSV FOCUS exports: the CSVs loaded as they are, every column STRING,
+    # each header character BigQuery refuses in a column name written as `_` (BIGQUERY_CSV_SOURCES).
+    for key, glob in BIGQUERY_CSV_SOURCES.items():
+        readers[key] = (
+            f"read_csv('{{path}}/{glob}', header = true, all_varchar = true, "
+            "union_by_name = true, filename = true, hive_partitioning = false, nullstr = [''])"
+        )
+    # The Parquet FOCUS exports: loaded as they are (maps as arrays of key/value structs).
+    for key, glob in BIGQUERY_PARQUET_SOURCES.items():
+        readers[key] = (
+            f"read_parquet('{{path}}/{glob}', union_by_name = true, filename = true, "
+            "hive_partitioning = false)"
+        )
+    # The API pages (OpenAI, Anthropic): one row per page file, its arrays in a JSON column.
+    for key, (glob, columns) in BIGQUERY_JSON_PAGE_SOURCES.items():
+        readers[key] = (
+            f"read_json('{{path}}/{glob}', columns = {{{{{columns}}}}}, format = 'auto', "
+            "filename = true, hive_partitioning = false)"
+        )
     for source in manifest["sources"].values():
-        if source["name"] not in readers:
+        key = source_key(source)
+        if key in SKIPPED_SOURCES:
+            continue
+        if key not in readers:
             raise ProofError(
-                f"source {source['name']} has no BigQuery shape in the proof; add one to "
+                f"source {key} has no BigQuery shape in the proof; add one to "
                 "create_bigquery_sources"
             )
-        reader = readers[source["name"]].format(path=raw_path.as_posix())
+        reader = readers[key].format(path=raw_path.as_posix())
         columns = connection.sql(f"describe select * from {reader}").fetchall()
-        select_list = []
-        for name, data_type, *_ in columns:
-            column = quote(name)
-            if data_type.upper().startswith("MAP("):
-                select_list.append(f"map_entries({column}) as {column}")
-            elif data_type.upper() == "TIMESTAMP":
-                select_list.append(f"cast({column} as timestamptz) as {column}")
-            else:
-                select_list.append(column)
+        renames = (
+            {name: bigquery_column_name(name) for name, *_ in columns}
+            if key in BIGQUERY_CSV_SOURCES
+            else {}
+        )
+        select_list = bigquery_select_list(columns, renames)
         connection.sql(f"create schema if not exists {quote(source['database'], source['schema'])}")
         relation = quote(source["database"], source["schema"], source["identifier"])
         connection.sql(f"create table {relation} as select {', '.join(select_list)} from {reader}")
@@ -595,16 +754,26 @@ def lint_compiled(lint_dir: Path, models: list[Model], manifest: dict) -> list[s
 # --------------------------------------------------------------------------------------------
 
 
-def prove(work_dir: Path, raw_path: Path, dbt_vars: str | None = None) -> Proof:
+def prove(
+    work_dir: Path,
+    raw_path: Path,
+    dbt_vars: str | None = None,
+    native: tuple[Path, Path] | None = None,
+) -> Proof:
+    """Run the proof; `native` (DuckDB file, target folder) reuses a native build made by the
+    caller over the same raw data and vars instead of building it again."""
     import duckdb
 
     profiles = work_dir / "profiles.yml"
     shutil.copyfile(REPO_ROOT / "profiles.example.yml", profiles)
 
-    native_path = native_build(work_dir, raw_path, dbt_vars)
-    native_manifest = json.loads(
-        (work_dir / "target_duckdb" / "manifest.json").read_text(encoding="utf-8")
-    )
+    if native is None:
+        native_path = native_build(work_dir, raw_path, dbt_vars)
+        native_target = work_dir / "target_duckdb"
+    else:
+        native_path, native_target = native
+        LOG.info("native build reused: %s", native_path)
+    native_manifest = json.loads((native_target / "manifest.json").read_text(encoding="utf-8"))
     native_nodes = {
         node["name"]: node
         for node in native_manifest["nodes"].values()
@@ -618,6 +787,7 @@ def prove(work_dir: Path, raw_path: Path, dbt_vars: str | None = None) -> Proof:
     compiled_dir.mkdir(exist_ok=True)
     transpiled_dir.mkdir(exist_ok=True)
 
+    skipped = skipped_models(manifest)
     connection = duckdb.connect()
     try:
         connection.sql("set TimeZone = 'UTC'")
@@ -628,6 +798,10 @@ def prove(work_dir: Path, raw_path: Path, dbt_vars: str | None = None) -> Proof:
 
         results = []
         for model in models:
+            if model.unique_id in skipped:
+                copy_native_model(connection, model, native_nodes[model.name])
+                LOG.info("%-45s skipped: %s", model.name, skipped[model.unique_id])
+                continue
             result = ModelResult(model.name)
             results.append(result)
             (compiled_dir / f"{model.name}.sql").write_text(model.compiled_sql)
@@ -667,12 +841,19 @@ def prove(work_dir: Path, raw_path: Path, dbt_vars: str | None = None) -> Proof:
     for error in test_errors:
         LOG.error("data test does not parse as BigQuery: %s", error)
 
-    violations = lint_compiled(work_dir / "lint_bigquery", models, manifest)
+    proved = [model for model in models if model.unique_id not in skipped]
+    if skipped:
+        LOG.info(
+            "%d models skipped (sources without a BigQuery shape in the proof: %s)",
+            len(skipped),
+            ", ".join(sorted(SKIPPED_SOURCES)),
+        )
+    violations = lint_compiled(work_dir / "lint_bigquery", proved, manifest)
     for violation in violations:
         LOG.error("sqlfluff: %s", violation)
     LOG.info(
         "sqlfluff (bigquery dialect) on %d compiled models: %d violations",
-        len(models),
+        len(proved),
         len(violations),
     )
     return Proof(results, test_errors, violations)
@@ -706,6 +887,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="dbt --vars for both builds, e.g. to prove another export shape",
     )
     parser.add_argument("--keep", action="store_true", help="keep the temporary work folder")
+    parser.add_argument(
+        "--native-duckdb",
+        type=Path,
+        default=None,
+        help="reuse this native DuckDB build (same raw data and vars) instead of building one",
+    )
+    parser.add_argument(
+        "--native-target",
+        type=Path,
+        default=None,
+        help="the dbt target folder of --native-duckdb (its manifest.json)",
+    )
     return parser
 
 
@@ -725,7 +918,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     work_dir = work_dir.resolve()
     work_dir.mkdir(parents=True, exist_ok=True)
     try:
-        proof = prove(work_dir, raw_path, args.vars)
+        if (args.native_duckdb is None) != (args.native_target is None):
+            raise ProofError("--native-duckdb and --native-target go together")
+        native = (
+            (args.native_duckdb.resolve(), args.native_target.resolve())
+            if args.native_duckdb
+            else None
+        )
+        proof = prove(work_dir, raw_path, args.vars, native)
     except ProofError as error:
         LOG.error("%s", error)
         return 2

@@ -95,7 +95,10 @@
     try_cast(nullif(trim({{ expression }}), '') as timestamp) - interval ({{ utc_offset_hours }}) hour
 {%- endmacro %}
 
-{# BigQuery: SAFE_CAST to DATETIME, then TIMESTAMP at the offset. #}
+{#
+    BigQuery: SAFE_CAST to DATETIME, read as UTC, then shifted by the offset (the same instant as
+    TIMESTAMP(datetime, '+08:00'), written so that the offline proof's transpiler keeps it).
+#}
 {% macro bigquery__safe_local_text_to_utc_timestamp(expression, utc_offset_hours) -%}
-    timestamp(safe_cast(nullif(trim({{ expression }}), '') as datetime), '{{ "%+03d" | format(utc_offset_hours | int) }}:00')
+    timestamp_sub(timestamp(safe_cast(nullif(trim({{ expression }}), '') as datetime)), interval {{ utc_offset_hours | int }} hour)
 {%- endmacro %}
