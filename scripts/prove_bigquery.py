@@ -517,8 +517,9 @@ def skipped_models(manifest: dict) -> dict[str, str]:
 
 def copy_native_model(connection, model: Model, native_node: dict) -> None:
     """A skipped model's native rows, held as BigQuery would (bigquery_select_list)."""
-    native = quote(NATIVE_DATABASE, native_node["schema"], native_node["alias"])
-    columns = columns_of(connection, NATIVE_DATABASE, native_node["schema"], native_node["alias"])
+    catalog = native_node.get("database", NATIVE_DATABASE)
+    native = quote(catalog, native_node["schema"], native_node["alias"])
+    columns = columns_of(connection, catalog, native_node["schema"], native_node["alias"])
     connection.sql(f"create schema if not exists {quote(BIGQUERY_PROJECT, model.schema)}")
     connection.sql(
         f"create table {quote(BIGQUERY_PROJECT, model.schema, model.name)} as "
@@ -613,7 +614,7 @@ def copy_seeds(connection, bigquery_manifest: dict, native_manifest: dict) -> No
         connection.sql(f"create schema if not exists {quote(node['database'], node['schema'])}")
         connection.sql(
             f"create table {quote(node['database'], node['schema'], node['alias'])} as "
-            f"select * from {quote(NATIVE_DATABASE, native['schema'], native['alias'])}"
+            f"select * from {quote(native['database'], native['schema'], native['alias'])}"
         )
 
 
@@ -651,11 +652,12 @@ def differing_rows(
 def compare(connection, model: Model, native_node: dict) -> tuple[str, bool]:
     """('' or why the rows differ with numbers to the cent, whether they match to 10 places)."""
     ours = columns_of(connection, BIGQUERY_PROJECT, model.schema, model.name)
-    theirs = columns_of(connection, NATIVE_DATABASE, native_node["schema"], native_node["alias"])
+    catalog = native_node.get("database", NATIVE_DATABASE)
+    theirs = columns_of(connection, catalog, native_node["schema"], native_node["alias"])
     if [c.lower() for c, _ in ours] != [c.lower() for c, _ in theirs]:
         return f"columns differ: {[c for c, _ in ours]} vs {[c for c, _ in theirs]}", False
     ours_relation = (quote(BIGQUERY_PROJECT, model.schema, model.name), ours)
-    theirs_relation = (quote(NATIVE_DATABASE, native_node["schema"], native_node["alias"]), theirs)
+    theirs_relation = (quote(catalog, native_node["schema"], native_node["alias"]), theirs)
     counts = differing_rows(connection, ours_relation, theirs_relation, places=2)
     if counts[2] or counts[3] or counts[0] != counts[1]:
         return (
@@ -791,7 +793,10 @@ def prove(
     connection = duckdb.connect()
     try:
         connection.sql("set TimeZone = 'UTC'")
-        connection.sql(f"attach '{native_path.as_posix()}' as {NATIVE_DATABASE} (read_only)")
+        # attached under the catalog name the native build used (its file's stem), which its
+        # views name
+        native_catalog = next(iter(native_nodes.values()))["database"]
+        connection.sql(f"attach '{native_path.as_posix()}' as {quote(native_catalog)} (read_only)")
         connection.sql(f"attach ':memory:' as {quote(BIGQUERY_PROJECT)}")
         create_bigquery_sources(connection, manifest, raw_path)
         copy_seeds(connection, manifest, native_manifest)

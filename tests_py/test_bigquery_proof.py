@@ -149,6 +149,51 @@ def test_every_model_compiles_for_bigquery_and_matches_duckdb(
     assert not list(work_dir.rglob("*service-account*.json"))
 
 
+def test_every_provider_compiles_for_bigquery_and_matches_duckdb(
+    tmp_path, caplog, all_providers_build, report_figure
+):
+    """vars/all_providers.yml: every source loaded as BigQuery holds it, or skipped by name with
+    its reason (SKIPPED_SOURCES); the session's all-provider build is the native reference."""
+    caplog.set_level(logging.INFO, logger="prove_bigquery")
+    work_dir = tmp_path / "proof"
+    dbt_vars = (REPO_ROOT / "vars" / "all_providers.yml").read_text(encoding="utf-8")
+    argv = [
+        "--work-dir",
+        str(work_dir),
+        "--vars",
+        dbt_vars,
+        "--native-duckdb",
+        str(all_providers_build.duckdb_path),
+        "--native-target",
+        str(all_providers_build.target_path),
+    ]
+
+    assert prove_bigquery.main(argv) == 0, caplog.text[-4000:]
+
+    summary = re.search(
+        r"(\d+)/(\d+) models compiled for BigQuery, parsed, transpiled and matched DuckDB",
+        caplog.text,
+    )
+    assert summary, caplog.text[-4000:]
+    matched, total = int(summary.group(1)), int(summary.group(2))
+    assert matched == total >= 40
+    # The shared models downstream of every provider (union, mart, FinOps marts) are proved, not
+    # skipped; only models reading nothing but skipped sources are.
+    for name in ("int_focus__cost_and_usage_unioned", "focus_cost_and_usage", "finops_spend_daily"):
+        assert re.search(rf"{name} +parsed=True .* matched=True", caplog.text), name
+    # Skipped: only the models of the providers SKIPPED_SOURCES names (DECISIONLOG D-950..D-952).
+    skipped_providers = {key.split(".")[0] for key in prove_bigquery.SKIPPED_SOURCES}
+    assert skipped_providers == {"oci", "openai", "anthropic", "focus_export"}
+    skipped = set(re.findall(r"(\w+) +skipped: ", caplog.text))
+    assert skipped and "stg_alibaba__focus_line_items" not in skipped
+    assert {name.split("__")[0].split("_", 1)[1] for name in skipped} == skipped_providers
+    report_figure(
+        f"BigQuery proof (all providers): {summary.group(0)}; {len(skipped)} models skipped"
+    )
+    assert f"on {total} compiled models: 0 violations" in caplog.text
+    assert not list(work_dir.rglob("*service-account*.json"))
+
+
 @pytest.mark.quick
 def test_compare_finds_a_cost_that_differs_by_a_cent_but_not_by_less():
     import duckdb
