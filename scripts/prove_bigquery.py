@@ -22,6 +22,12 @@ No BigQuery connection and no credential is used. Steps:
 
 It ends by logging "N/N models compiled for BigQuery, parsed, transpiled and matched DuckDB".
 
+Every source of vars/all_providers.yml has a BigQuery shape here (`create_bigquery_sources`).
+Sources in `SKIPPED_SOURCES` are skipped by name, with their reason: the models that read only
+them are not run, compared or linted; their native rows stand in for them so that the models
+downstream (provider union, marts) are still proved (DECISIONLOG D-950..D-953). `--native-duckdb`
+and `--native-target` reuse a native build of the same raw data and vars instead of step 1.
+
 Proof-side shims (the only places where the transpiled SQL is not sqlglot's own output), each
 where DuckDB cannot hold a BigQuery type or sqlglot 30 mistranslates a construct that has no
 equivalent the BigQuery macro could use instead:
