@@ -62,6 +62,7 @@ lint: setup
 prove-bigquery: setup
 	$(BIN)/python scripts/prove_bigquery.py
 	$(BIN)/python scripts/prove_bigquery.py --vars '{aws_cur2_enabled: false, aws_cur_legacy_parquet_enabled: true}'
+	$(BIN)/python scripts/prove_bigquery.py --vars "$$(cat vars/all_providers.yml)"  # every provider (D-950..D-955)
 
 # FinOps marts: build them and query the semantic layer's metrics with MetricFlow (extra `metrics`).
 .PHONY: metrics
