@@ -15,6 +15,7 @@ import csv
 import gzip
 import json
 import re
+import shutil
 import subprocess
 import sys
 from collections import defaultdict
@@ -239,6 +240,133 @@ def test_generated_data_reconciles_to_the_cent(tmp_path, report_figure):
         f"generated OCI + Alibaba: {sum(r for r, _ in expected.values())} raw rows "
         "reconcile with FOCUS per source and billing period; 1 bad row quarantined"
     )
+
+
+# One report file per shape delivered again: the OCI file read later (its path sorts last) repeats
+# lines of the first one, one of them with its cost and quantity doubled (a restated line).
+OCI_REDELIVERIES = {
+    "oci_focus_report": (
+        "focus_report/FOCUS Reports/2025/01/1000000000000001-00001.csv.gz",
+        "focus_report/FOCUS Reports/2025/01/1000000000000003-00001.csv.gz",
+        ("BilledCost", "EffectiveCost", "ListCost", "PricingQuantity", "UsageQuantity",
+         "oci_AttributedUsage", "oci_AttributedCost"),
+    ),
+    "oci_cost_report": (
+        "cost_report/reports/cost-csv/2025-01-1000000000000001-00001.csv.gz",
+        "cost_report/reports/cost-csv/2025-01-1000000000000003-00001.csv.gz",
+        ("cost/myCost", "usage/billedQuantity"),
+    ),
+}  # fmt: skip
+
+
+def redeliver_oci(raw: Path) -> None:
+    """Write, for each OCI shape, a later file repeating rows 2-6 of the January file (row 3
+    restated: its cost and quantity doubled)."""
+    for first, later, doubled in OCI_REDELIVERIES.values():
+        with gzip.open(raw / "oci" / first, "rt", encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            fields, rows = reader.fieldnames, list(reader)[2:7]
+        for column in doubled:
+            if rows[1][column]:
+                rows[1][column] = str(Decimal(rows[1][column]) * 2)
+        with gzip.open(raw / "oci" / later, "wt", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+
+
+def deduplicated_totals(raw_root: Path) -> tuple[dict, dict, dict]:
+    """From the raw files alone: per (source system, billing period start in UTC) the rows and cost
+    that reach FOCUS when a line read again from a later file (its path sorts last) replaces the
+    earlier copy, the rows and cost of the earlier copies, and the cost kept per line."""
+    kept: dict = {}
+    copies: dict = defaultdict(lambda: [0, Decimal(0)])
+    shapes = {
+        "oci_focus_report": ("focus_report", "oci_ReferenceNumber", "BilledCost"),
+        "oci_cost_report": ("cost_report", "lineItem/referenceNo", "cost/myCost"),
+    }
+    for system, (folder, reference, cost) in shapes.items():
+        paths = sorted((raw_root / "oci" / folder).rglob("*.csv.gz"), key=str)
+        for path in paths:
+            with gzip.open(path, "rt", encoding="utf-8", newline="") as handle:
+                for row in csv.DictReader(handle):
+                    if system == "oci_focus_report":
+                        start = parse_oci_time(row["ChargePeriodStart"])
+                        end = parse_oci_time(row["ChargePeriodEnd"])
+                        period = f"{parse_oci_time(row['BillingPeriodStart']):%Y-%m-%d %H:%M:%S}"
+                    else:
+                        start = parse_oci_time(row["lineItem/intervalUsageStart"])
+                        end = parse_oci_time(row["lineItem/intervalUsageEnd"])
+                        period = f"{start:%Y-%m}-01 00:00:00"
+                    key = (system, row[reference], start, end)
+                    if key in kept:  # the earlier copy is a duplicate
+                        earlier_period, earlier_cost = kept[key]
+                        copies[(system, earlier_period)][0] += 1
+                        copies[(system, earlier_period)][1] += earlier_cost
+                    kept[key] = (period, Decimal(row[cost]))
+    focus: dict = defaultdict(lambda: [0, Decimal(0)])
+    for (system, *_), (period, cost) in kept.items():
+        focus[(system, period)][0] += 1
+        focus[(system, period)][1] += cost
+    return (
+        {key: tuple(value) for key, value in focus.items()},
+        {key: tuple(value) for key, value in copies.items()},
+        {(system, reference): cost for (system, reference, *_), (_, cost) in kept.items()},
+    )
+
+
+def test_redelivered_lines_are_counted_once_from_the_latest_file(tmp_path, report_figure):
+    """The committed fixture plus, per OCI shape, a later file repeating five January lines (one
+    restated): each line reaches FOCUS once, from the later file, and the earlier copies are in
+    the quarantine as duplicates; raw = FOCUS + quarantined still holds (the dbt tests run)."""
+    raw = tmp_path / "raw"
+    shutil.copytree(FIXTURE_DATA / "oci", raw / "oci")
+    redeliver_oci(raw)
+    expected_focus, expected_copies, kept_cost = deduplicated_totals(raw)
+    assert sum(rows for rows, _ in expected_copies.values()) == 10  # 5 per shape
+    work = tmp_path / "build"
+    work.mkdir()
+    result = run_dbt(
+        ["build", "--select", "+focus_cost_and_usage", "+focus_quarantined_line_items",
+         "path:tests/oci", "--indirect-selection", "cautious"],
+        duckdb_path=work / "focus.duckdb", raw_path=raw, work_dir=work,
+        dbt_vars={"oci_enabled": True, "oci_cost_report_enabled": True, "aws_enabled": False},
+    )  # fmt: skip
+    assert result.returncode == 0, result.output[-4000:]
+    build = Build(work / "focus.duckdb", raw, work / "target", result)
+    focus = mart_totals(build)
+    assert set(focus) == set(expected_focus)
+    for key, (rows, cost) in expected_focus.items():
+        assert focus[key][0] == rows, key
+        assert abs(focus[key][1] - cost) < HALF_CENT, (key, focus[key][1], cost)
+    # no line twice in FOCUS, and the restated line carries the later file's (doubled) cost
+    assert build.query(
+        f"select count(*) from (select x_SourceSystem, x_SourceLineItemId, ChargePeriodStart"
+        f" from {MART} group by all having count(*) > 1)"
+    ) == [(0,)]
+    for system in OCI_REDELIVERIES:
+        lines = build.query(
+            f"select x_SourceLineItemId, BilledCost from {MART} where x_SourceSystem = '{system}'"
+            f" and x_SourceLineItemId in (select line_item_id from"
+            f" main_focus.focus_quarantined_line_items where source_system = '{system}')"
+        )
+        assert len(lines) == 5, system
+        for reference, cost in lines:
+            assert cost == kept_cost[(system, reference)], (system, reference)
+    quarantined = build.query(
+        "select source_system, strftime(billing_period_start_at, '%Y-%m-%d %H:%M:%S'),"
+        " count(*), sum(unblended_cost), bool_and(is_duplicate), min(source_file)"
+        " from main_focus.focus_quarantined_line_items"
+        " where quarantine_reason like 'duplicate delivery:%' group by 1, 2"
+    )
+    assert {(row[0], row[1]): (row[2], row[3]) for row in quarantined} == expected_copies
+    assert all(row[4] and row[5].endswith("1000000000000001-00001.csv.gz") for row in quarantined)
+    report_figure(
+        "OCI redelivery: "
+        + ", ".join(f"{key[0]} {key[1][:7]}: {rows} copies held" for key, (rows, _)
+                    in sorted(expected_copies.items()))
+        + "; every line once in FOCUS, restated line from the later file"
+    )  # fmt: skip
 
 
 @pytest.mark.conformance

@@ -1,7 +1,8 @@
 {#-
     Oracle Cloud rows in the provider interface's shape: the rows of every enabled OCI report shape
-    (FOCUS report, cost report) that passed their checks. Each raw row is one FOCUS row: OCI's
-    reports need no merge and the project creates no row (corrections stay rows of their own).
+    (FOCUS report, cost report) that passed their checks, a line delivered twice once (DECISIONLOG
+    D-370). Each raw row kept is one FOCUS row: OCI's reports need no merge and the project creates
+    no row (corrections stay rows of their own).
     One row per FOCUS charge row.
 -#}
 {{ config(enabled=var('oci_enabled', false)) }}
@@ -31,7 +32,7 @@ with
                 {{- ',' if not loop.last }}
         {% endfor %}
         from {{ ref(shape) }}
-        where quarantine_reason is null
+        where quarantine_reason is null and not is_duplicate
 
     ),
 

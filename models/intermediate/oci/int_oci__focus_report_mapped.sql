@@ -200,6 +200,26 @@ final as (
 
     from mapped
 
+),
+
+delivered as (
+
+    -- a line delivered again (oci_ReferenceNumber and charge period read from another file: a
+    -- report fetched twice, late data repeated by a later report) is kept once, from the file
+    -- whose path sorts last (the later report); earlier copies are duplicates (DECISIONLOG D-370)
+    select
+        final.*,
+        coalesce(
+            final.line_item_id is not null
+            and row_number() over (
+                partition by final.line_item_id, final.time_interval
+                order by final.source_file desc
+            ) > 1,
+            false
+        ) as is_duplicate
+
+    from final
+
 )
 
-select * from final
+select * from delivered

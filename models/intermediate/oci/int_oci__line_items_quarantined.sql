@@ -1,7 +1,8 @@
 {#-
-    The OCI report rows that do not reach FOCUS, each with the reason: a value that did not cast or
-    a key column left empty. Their costs are kept as delivered (`unblended_cost` is the row's
-    BilledCost or cost/myCost), so per billing period raw = FOCUS + quarantined to the cent.
+    The OCI report rows that do not reach FOCUS, each with the reason: a value that did not cast, a
+    key column left empty, or an earlier copy of a line delivered again (DECISIONLOG D-370). Their
+    costs are kept as delivered (`unblended_cost` is the row's BilledCost or cost/myCost), so per
+    billing period raw = FOCUS + quarantined to the cent.
     Same 13 columns, in the same order, as int_aws__line_items_quarantined.
     One row per quarantined raw row.
 -#}
@@ -31,10 +32,13 @@ with
             billing_currency as currency_code,
             billed_cost as unblended_cost,
             cast_failures,
-            false as is_duplicate,
-            quarantine_reason
+            is_duplicate,
+            coalesce(
+                quarantine_reason,
+                'duplicate delivery: the line was read from another report file'
+            ) as quarantine_reason
         from {{ ref(shape) }}
-        where quarantine_reason is not null
+        where quarantine_reason is not null or is_duplicate
 
     ),
 
