@@ -275,10 +275,31 @@ def redeliver_oci(raw: Path) -> None:
             writer.writerows(rows)
 
 
+ALIBABA_REDELIVERY = (
+    "focus/5012345678901234/5012345678901234_focus_202501.csv",
+    "focus/5012345678901234/repush-20250204/5012345678901234_focus_202501.csv",
+)
+
+
+def redeliver_alibaba(raw: Path) -> None:
+    """Write a later push (a folder that sorts after the first file) with exact copies of rows 2-6
+    of the January bill: Alibaba has no row ID, so only an exact copy is recognized."""
+    first, later = (raw / "alibaba" / name for name in ALIBABA_REDELIVERY)
+    with first.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        fields, rows = reader.fieldnames, list(reader)[2:7]
+    later.parent.mkdir(parents=True)
+    with later.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
 def deduplicated_totals(raw_root: Path) -> tuple[dict, dict, dict]:
     """From the raw files alone: per (source system, billing period start in UTC) the rows and cost
     that reach FOCUS when a line read again from a later file (its path sorts last) replaces the
-    earlier copy, the rows and cost of the earlier copies, and the cost kept per line."""
+    earlier copy (OCI: same reference number and charge period; Alibaba: every column the same),
+    the rows and cost of the earlier copies, and the cost kept per OCI line."""
     kept: dict = {}
     copies: dict = defaultdict(lambda: [0, Decimal(0)])
     shapes = {
@@ -304,6 +325,16 @@ def deduplicated_totals(raw_root: Path) -> tuple[dict, dict, dict]:
                         copies[(system, earlier_period)][0] += 1
                         copies[(system, earlier_period)][1] += earlier_cost
                     kept[key] = (period, Decimal(row[cost]))
+    for path in sorted((raw_root / "alibaba" / "focus").rglob("*.csv"), key=str):
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                local = datetime.strptime(row["BillingPeriodStart"], "%Y-%m-%d %H:%M:%S")
+                period = f"{local - timedelta(hours=8):%Y-%m-%d %H:%M:%S}"
+                key = ("alibaba_focus", tuple(row.items()))  # no row ID: every column
+                if key in kept:
+                    copies[("alibaba_focus", kept[key][0])][0] += 1
+                    copies[("alibaba_focus", kept[key][0])][1] += kept[key][1]
+                kept[key] = (period, Decimal(row["BilledCost"]))
     focus: dict = defaultdict(lambda: [0, Decimal(0)])
     for (system, *_), (period, cost) in kept.items():
         focus[(system, period)][0] += 1
@@ -316,21 +347,24 @@ def deduplicated_totals(raw_root: Path) -> tuple[dict, dict, dict]:
 
 
 def test_redelivered_lines_are_counted_once_from_the_latest_file(tmp_path, report_figure):
-    """The committed fixture plus, per OCI shape, a later file repeating five January lines (one
-    restated): each line reaches FOCUS once, from the later file, and the earlier copies are in
-    the quarantine as duplicates; raw = FOCUS + quarantined still holds (the dbt tests run)."""
+    """The committed fixtures plus, per OCI shape, a later file repeating five January lines (one
+    restated) and a later Alibaba push repeating five January rows: each line reaches FOCUS once,
+    from the later file, and the earlier copies are in the quarantine as duplicates;
+    raw = FOCUS + quarantined still holds (the reconciliation tests run in the build)."""
     raw = tmp_path / "raw"
-    shutil.copytree(FIXTURE_DATA / "oci", raw / "oci")
+    for provider in ("oci", "alibaba"):
+        shutil.copytree(FIXTURE_DATA / provider, raw / provider)
     redeliver_oci(raw)
+    redeliver_alibaba(raw)
     expected_focus, expected_copies, kept_cost = deduplicated_totals(raw)
-    assert sum(rows for rows, _ in expected_copies.values()) == 10  # 5 per shape
+    assert sum(rows for rows, _ in expected_copies.values()) == 15  # 5 per OCI shape, 5 Alibaba
     work = tmp_path / "build"
     work.mkdir()
     result = run_dbt(
         ["build", "--select", "+focus_cost_and_usage", "+focus_quarantined_line_items",
-         "path:tests/oci", "--indirect-selection", "cautious"],
+         "path:tests/oci", "path:tests/alibaba", "--indirect-selection", "cautious"],
         duckdb_path=work / "focus.duckdb", raw_path=raw, work_dir=work,
-        dbt_vars={"oci_enabled": True, "oci_cost_report_enabled": True, "aws_enabled": False},
+        dbt_vars={**ALL_PROVIDERS, "aws_enabled": False},
     )  # fmt: skip
     assert result.returncode == 0, result.output[-4000:]
     build = Build(work / "focus.duckdb", raw, work / "target", result)
@@ -344,25 +378,29 @@ def test_redelivered_lines_are_counted_once_from_the_latest_file(tmp_path, repor
         f"select count(*) from (select x_SourceSystem, x_SourceLineItemId, ChargePeriodStart"
         f" from {MART} group by all having count(*) > 1)"
     ) == [(0,)]
-    for system in OCI_REDELIVERIES:
+    for system in (*OCI_REDELIVERIES, "alibaba_focus"):
         lines = build.query(
-            f"select x_SourceLineItemId, BilledCost from {MART} where x_SourceSystem = '{system}'"
-            f" and x_SourceLineItemId in (select line_item_id from"
-            f" main_focus.focus_quarantined_line_items where source_system = '{system}')"
+            f"select x_SourceLineItemId, BilledCost, x_SourceFile from {MART}"
+            f" where x_SourceSystem = '{system}' and x_SourceLineItemId in (select line_item_id"
+            f" from main_focus.focus_quarantined_line_items where source_system = '{system}')"
         )
         assert len(lines) == 5, system
-        for reference, cost in lines:
-            assert cost == kept_cost[(system, reference)], (system, reference)
+        for reference, cost, source_file in lines:
+            assert re.search(r"1000000000000003-00001\.csv\.gz$|repush-", source_file)
+            if system in OCI_REDELIVERIES:
+                assert cost == kept_cost[(system, reference)], (system, reference)
     quarantined = build.query(
         "select source_system, strftime(billing_period_start_at, '%Y-%m-%d %H:%M:%S'),"
-        " count(*), sum(unblended_cost), bool_and(is_duplicate), min(source_file)"
+        " count(*), sum(unblended_cost), bool_and(is_duplicate), count(*) filter (where"
+        " source_file like '%1000000000000003-00001%' or source_file like '%repush-%')"
         " from main_focus.focus_quarantined_line_items"
         " where quarantine_reason like 'duplicate delivery:%' group by 1, 2"
     )
     assert {(row[0], row[1]): (row[2], row[3]) for row in quarantined} == expected_copies
-    assert all(row[4] and row[5].endswith("1000000000000001-00001.csv.gz") for row in quarantined)
+    # every copy held is flagged a duplicate and none is from the later files
+    assert all(row[4] and row[5] == 0 for row in quarantined)
     report_figure(
-        "OCI redelivery: "
+        "OCI + Alibaba redelivery: "
         + ", ".join(f"{key[0]} {key[1][:7]}: {rows} copies held" for key, (rows, _)
                     in sorted(expected_copies.items()))
         + "; every line once in FOCUS, restated line from the later file"

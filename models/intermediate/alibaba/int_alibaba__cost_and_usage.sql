@@ -1,7 +1,8 @@
 {#-
     Alibaba Cloud rows in the provider interface's shape: the export's rows that passed their
-    checks, upgraded and repaired (int_alibaba__line_items_mapped). Each raw row is one FOCUS row:
-    no merge, no created row. One row per FOCUS charge row.
+    checks, upgraded and repaired (int_alibaba__line_items_mapped), a row delivered twice once
+    (DECISIONLOG D-371). Each raw row kept is one FOCUS row: no merge, no created row. One row per
+    FOCUS charge row.
 -#}
 {{ config(enabled=var('alibaba_enabled', false)) }}
 {%- set columns = declared_columns(this.name) if execute else [] %}
@@ -16,7 +17,7 @@ mapped as (
             {{- ',' if not loop.last }}
     {% endfor %}
     from {{ ref('int_alibaba__line_items_mapped') }}
-    where quarantine_reason is null
+    where quarantine_reason is null and not is_duplicate
 
 )
 

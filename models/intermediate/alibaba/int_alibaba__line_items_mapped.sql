@@ -255,6 +255,26 @@ final as (
 
     from priced
 
+),
+
+delivered as (
+
+    -- Alibaba gives no row identifier, so a line delivered again is a row whose every column
+    -- (line_item_id, their hash) repeats in another file: the bill pushed or copied twice. The
+    -- copy from the file whose path sorts last is kept; the others are duplicates (D-371).
+    select
+        final.*,
+        coalesce(
+            final.line_item_id is not null
+            and row_number() over (
+                partition by final.line_item_id, final.time_interval
+                order by final.source_file desc
+            ) > 1,
+            false
+        ) as is_duplicate
+
+    from final
+
 )
 
-select * from final
+select * from delivered

@@ -1,6 +1,6 @@
 {#-
     The Alibaba export's rows that do not reach FOCUS, each with the reason: a value that did not
-    cast or a key column left empty. Costs as delivered (`unblended_cost` is BilledCost), billing
+    cast, a key column left empty, or an exact copy of a row read from another file (D-371). Costs as delivered (`unblended_cost` is BilledCost), billing
     period in UTC, so per billing period raw = FOCUS + quarantined to the cent.
     Same 13 columns, in the same order, as int_aws__line_items_quarantined.
     One row per quarantined raw row.
@@ -22,10 +22,13 @@ quarantined as (
         billing_currency as currency_code,
         billed_cost as unblended_cost,
         cast_failures,
-        false as is_duplicate,
-        quarantine_reason
+        is_duplicate,
+        coalesce(
+            quarantine_reason,
+            'duplicate delivery: the same row was read from another file'
+        ) as quarantine_reason
     from {{ ref('int_alibaba__line_items_mapped') }}
-    where quarantine_reason is not null
+    where quarantine_reason is not null or is_duplicate
 
 )
 
