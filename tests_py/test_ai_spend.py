@@ -11,6 +11,7 @@ the bad input the APIs really send is checked to reach the quarantine with its r
 from __future__ import annotations
 
 import importlib
+import json
 import re
 import shutil
 import subprocess
@@ -21,7 +22,7 @@ from pathlib import Path
 import duckdb
 import pytest
 from ai_spend_raw import anthropic_expected, openai_expected
-from conftest import FIXTURE_DATA, MART, REPO_ROOT, build_project, run_dbt
+from conftest import FIXTURE_DATA, MART, REPO_ROOT, Build, build_project, run_dbt
 
 SCRIPTS = REPO_ROOT / "scripts"
 if str(SCRIPTS) not in sys.path:
@@ -227,6 +228,87 @@ def test_bad_input_is_quarantined_with_its_reason(ai_build):
             1,
         ),
     ]
+
+
+# A later pull of the second January cost page (saved under the date it was taken, so it sorts
+# after every page it overlaps) with its first result restated at twice the amount.
+REPULLS = {
+    "openai": ("costs", "costs-2025-01-08-p2.json", "costs-2025-01-31-repull.json"),
+    "anthropic": ("cost_report", "cost-2025-01-08-p2.json", "cost-2025-01-31-repull.json"),
+}
+
+
+def repull(raw: Path, provider: str) -> Decimal:
+    """Write the later pull; return the restated result's amount in the currency's major unit."""
+    folder, first, later = REPULLS[provider]
+    path = next((raw / provider).glob(f"*/{folder}/{first}"))
+    page = json.loads(path.read_text(encoding="utf-8"))
+    result = next(result for bucket in page["data"] for result in bucket["results"])
+    if provider == "openai":  # amount.value: a JSON number in dollars
+        result["amount"]["value"] *= 2
+        restated = Decimal(repr(result["amount"]["value"]))
+    else:  # amount: a decimal string in cents
+        result["amount"] = str(Decimal(result["amount"]) * 2)
+        restated = Decimal(result["amount"]) / 100
+    (path.parent / later).write_text(json.dumps(page), encoding="utf-8")
+    return restated
+
+
+def raw_duplicates(raw: Path, provider: str) -> int:
+    """Cost results whose key (bucket, every field but the amount) a file read later repeats."""
+    folder = REPULLS[provider][0]
+    keys = []
+    for path in sorted((raw / provider).glob(f"*/{folder}/*.json")):
+        for bucket in json.loads(path.read_text(encoding="utf-8"))["data"]:
+            start = bucket.get("start_time", bucket.get("starting_at"))
+            for result in bucket["results"]:
+                fields = {k: v for k, v in result.items() if k not in ("amount", "currency")}
+                keys.append((path.parent.parent.name, start, json.dumps(fields, sort_keys=True)))
+    return len(keys) - len(set(keys))
+
+
+def test_a_later_pull_replaces_the_overlapping_results(tmp_path, report_figure):
+    """Overlapping API pulls: the fixture plus a later pull of a January page with one amount
+    restated. Each result is counted once, from the later pull, per the raw pages read in Python;
+    the earlier copies are in the quarantine as duplicates; raw = FOCUS + quarantined."""
+    raw = tmp_path / "raw"
+    for provider in REPULLS:
+        shutil.copytree(FIXTURE_DATA / provider, raw / provider)
+    restated = {provider: repull(raw, provider) for provider in REPULLS}
+    work = tmp_path / "build"
+    work.mkdir()
+    result = run_dbt(
+        ["build", "--select", "+focus_cost_and_usage", "+focus_quarantined_line_items",
+         "path:tests/openai", "path:tests/anthropic", "--indirect-selection", "cautious"],
+        duckdb_path=work / "focus.duckdb", raw_path=raw, work_dir=work,
+        dbt_vars={**AI_VARS, "aws_enabled": False},
+    )  # fmt: skip
+    assert result.returncode == 0, result.output[-4000:]
+    build = Build(work / "focus.duckdb", raw, work / "target", result)
+    for provider in REPULLS:
+        expected = EXPECTED[provider](raw)
+        focus = per_period(
+            build,
+            f"""select strftime(BillingPeriodStart, '%Y-%m'), sum(BilledCost),
+                    sum(x_MergedLineItemCount)
+                from {MART} where x_Provider = '{provider}' group by 1""",
+        )
+        for month, figures in expected.items():
+            assert focus[month] == (figures["focus_cost"], figures["focus_rows"]), month
+        duplicates = build.query(
+            f"""select count(*), sum(unblended_cost) filter (where source_file like '%-repull.json')
+                from main_focus.focus_quarantined_line_items
+                where provider = '{provider}' and is_duplicate"""
+        )
+        assert duplicates == [(raw_duplicates(raw, provider), None)]  # no copy of the later pull
+        assert build.query(
+            f"""select count(*) from {MART} where x_Provider = '{provider}'
+                and x_SourceFile like '%-repull.json' and BilledCost = {restated[provider]}"""
+        ) == [(1,)]
+        report_figure(
+            f"{provider} later pull: {duplicates[0][0]} earlier copies held, restated"
+            f" {restated[provider]} from the later pull"
+        )
 
 
 def test_reconciliation_tests_fail_on_bad_data(ai_build, tmp_path):
