@@ -40,7 +40,6 @@ Nothing runs on import; ``main(argv)`` returns 0 on success and 2 on bad argumen
 from __future__ import annotations
 
 import argparse
-import csv
 import io
 import json
 import logging
@@ -52,6 +51,11 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
+
+SCRIPTS_DIR = Path(__file__).resolve().parent
+if str(SCRIPTS_DIR) not in sys.path:  # focus_rows.py, the shared FOCUS row helpers
+    sys.path.insert(0, str(SCRIPTS_DIR))
+from focus_rows import FOCUS_1_0_COLUMNS, csv_text, decimal_text, next_month  # noqa: E402
 
 LOG = logging.getLogger("generate_alibaba_focus")
 
@@ -123,49 +127,7 @@ PRODUCTS = [
 ]
 
 COLUMNS = [
-    "AvailabilityZone",
-    "BilledCost",
-    "BillingAccountId",
-    "BillingAccountName",
-    "BillingCurrency",
-    "BillingPeriodEnd",
-    "BillingPeriodStart",
-    "ChargeCategory",
-    "ChargeClass",
-    "ChargeDescription",
-    "ChargeFrequency",
-    "ChargePeriodEnd",
-    "ChargePeriodStart",
-    "CommitmentDiscountCategory",
-    "CommitmentDiscountId",
-    "CommitmentDiscountName",
-    "CommitmentDiscountStatus",
-    "CommitmentDiscountType",
-    "ConsumedQuantity",
-    "ConsumedUnit",
-    "ContractedCost",
-    "ContractedUnitPrice",
-    "EffectiveCost",
-    "InvoiceIssuerName",
-    "ListCost",
-    "ListUnitPrice",
-    "PricingCategory",
-    "PricingQuantity",
-    "PricingUnit",
-    "ProviderName",
-    "PublisherName",
-    "RegionId",
-    "RegionName",
-    "ResourceId",
-    "ResourceName",
-    "ResourceType",
-    "ServiceCategory",
-    "ServiceName",
-    "SkuId",
-    "SkuPriceId",
-    "SubAccountId",
-    "SubAccountName",
-    "Tags",
+    *FOCUS_1_0_COLUMNS,
     "X_BillingItemCode",
     "X_BillingItemName",
     "X_CommodityCode",
@@ -176,18 +138,13 @@ COLUMNS = [
 LOCAL_FORMAT = "%Y-%m-%d %H:%M:%S"  # UTC+8, no offset written
 
 
-def money(value: Decimal | None) -> str:
-    if value is None:
-        return ""
-    text = format(value.normalize(), "f")
-    return "0" if text in ("-0", "") else text
+money = decimal_text  # money and quantities as plain decimal text
 
 
 def month_bounds(month: str) -> tuple[datetime, datetime]:
     """A billing month in Alibaba's local time (naive, UTC+8)."""
     start = datetime.strptime(month + "-01", "%Y-%m-%d")
-    end = (start + timedelta(days=32)).replace(day=1)
-    return start, end
+    return start, next_month(start)
 
 
 def base_row(month: str, sub_account: tuple[str, str]) -> dict:
@@ -368,14 +325,6 @@ def build_rows(rows: int, month: str, seed: int) -> list[dict]:
 
 
 UTC_PLUS_8 = timezone(timedelta(hours=8))
-
-
-def csv_text(rows: list[dict], columns: Sequence[str]) -> str:
-    handle = io.StringIO()
-    writer = csv.DictWriter(handle, fieldnames=list(columns), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return handle.getvalue()
 
 
 def write_zip(path: Path, member: str, text: str, pushed: datetime) -> None:

@@ -34,9 +34,7 @@ Nothing runs on import; ``main(argv)`` returns 0 on success and 2 on bad argumen
 from __future__ import annotations
 
 import argparse
-import csv
 import gzip
-import io
 import json
 import logging
 import random
@@ -50,57 +48,18 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+SCRIPTS_DIR = Path(__file__).resolve().parent
+if str(SCRIPTS_DIR) not in sys.path:  # focus_rows.py, the shared FOCUS row helpers
+    sys.path.insert(0, str(SCRIPTS_DIR))
+from focus_rows import FOCUS_1_0_COLUMNS, csv_text, decimal_text, next_month  # noqa: E402
+
 LOG = logging.getLogger("generate_focus_export")
 
 SHAPES = ("aws_1_0", "aws_1_2", "azure_1_0", "azure_1_2_preview", "gcp")
 TEN_PLACES = Decimal("0.0000000001")
 
 # FOCUS columns of each version, in the order the providers write them (alphabetical).
-FOCUS_1_0 = [
-    "AvailabilityZone",
-    "BilledCost",
-    "BillingAccountId",
-    "BillingAccountName",
-    "BillingCurrency",
-    "BillingPeriodEnd",
-    "BillingPeriodStart",
-    "ChargeCategory",
-    "ChargeClass",
-    "ChargeDescription",
-    "ChargeFrequency",
-    "ChargePeriodEnd",
-    "ChargePeriodStart",
-    "CommitmentDiscountCategory",
-    "CommitmentDiscountId",
-    "CommitmentDiscountName",
-    "CommitmentDiscountStatus",
-    "CommitmentDiscountType",
-    "ConsumedQuantity",
-    "ConsumedUnit",
-    "ContractedCost",
-    "ContractedUnitPrice",
-    "EffectiveCost",
-    "InvoiceIssuerName",
-    "ListCost",
-    "ListUnitPrice",
-    "PricingCategory",
-    "PricingQuantity",
-    "PricingUnit",
-    "ProviderName",
-    "PublisherName",
-    "RegionId",
-    "RegionName",
-    "ResourceId",
-    "ResourceName",
-    "ResourceType",
-    "ServiceCategory",
-    "ServiceName",
-    "SkuId",
-    "SkuPriceId",
-    "SubAccountId",
-    "SubAccountName",
-    "Tags",
-]
+FOCUS_1_0 = list(FOCUS_1_0_COLUMNS)
 FOCUS_1_2_NEW = [
     "BillingAccountType",
     "CapacityReservationId",
@@ -691,10 +650,6 @@ def _month_starts(months: Sequence[str]) -> list[datetime]:
     return [datetime.strptime(month, "%Y-%m") for month in months]
 
 
-def _next_month(start: datetime) -> datetime:
-    return (start.replace(day=28) + timedelta(days=4)).replace(day=1)
-
-
 def shape_provider(shape: str) -> str:
     return shape.split("_")[0]
 
@@ -710,7 +665,7 @@ def canonical_rows(shape: str, rows: int, months: Sequence[str], seed: int) -> l
     for index in range(rows):
         template = templates[index % len(templates)]
         period_start = starts[(index // len(templates)) % len(starts)]
-        period_end = _next_month(period_start)
+        period_end = next_month(period_start)
         day = rng.randrange(0, (period_end - period_start).days)
         charge_start = period_start + timedelta(days=day)
         charge_end = charge_start + timedelta(days=1)
@@ -866,7 +821,7 @@ def _text(value) -> str:
     if value is None:
         return ""
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f") if value != 0 else "0"
+        return decimal_text(value)
     if isinstance(value, dict):
         return json.dumps(value, sort_keys=True) if value else ""
     return str(value)
@@ -1007,7 +962,7 @@ def write_shape(shape: str, rows: list[dict], out: Path) -> list[Path]:
     provider = shape_provider(shape)
     written = []
     for period_start, period_rows in sorted(_by_period(rows).items()):
-        period_end = _next_month(period_start) - timedelta(days=1)
+        period_end = next_month(period_start) - timedelta(days=1)
         if provider == "aws":
             export = "acme-focus-1-0" if shape == "aws_1_0" else "acme-focus-1-2"
             folder = out / "focus_export" / shape / export / "data"
@@ -1025,17 +980,14 @@ def write_shape(shape: str, rows: list[dict], out: Path) -> list[Path]:
                 / f"{period_start:%Y%m%d}-{period_end:%Y%m%d}" / run_id
             )  # fmt: skip
             folder.mkdir(parents=True, exist_ok=True)
-            buffer = io.StringIO()
-            writer = csv.DictWriter(buffer, fieldnames=list(records[0]), lineterminator="\r\n")
-            writer.writeheader()
-            writer.writerows(records)
+            text = csv_text(records, list(records[0]), line_terminator="\r\n")
             if shape == "azure_1_0":
                 path = folder / "part_0_0001.csv.gz"
                 with gzip.GzipFile(path, "wb", mtime=0) as handle:
-                    handle.write(buffer.getvalue().encode("utf-8"))
+                    handle.write(text.encode("utf-8"))
             else:
                 path = folder / "part_0_0001.csv"
-                path.write_text(buffer.getvalue(), encoding="utf-8", newline="")
+                path.write_text(text, encoding="utf-8", newline="")
         else:
             table_name = "gcp_billing_export_focus_010101_F0FFF0_61C528"
             path = (

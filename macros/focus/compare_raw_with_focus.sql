@@ -1,12 +1,35 @@
 {#-
-    The body of a provider's reconciliation test: per source system, billing period and currency,
-    Σ raw cost = Σ BilledCost of the provider's FOCUS rows read from the export (x_RowOrigin
-    'source') + Σ cost of its quarantined rows, to the cent (half a cent or more is a difference),
-    and raw rows = rows merged into FOCUS + quarantined rows. `raw_relation_sql` is a query with the
-    columns source_system, billing_period_start_at, currency_code, raw_cost, raw_rows.
-    Returns the groups that differ. Generic: any provider's test can call it.
+    The body of a provider's reconciliation test: per source system (when `by_source_system`),
+    billing period and currency, Σ raw cost = Σ BilledCost of the provider's FOCUS rows + Σ cost of
+    its quarantined rows, to the cent (half a cent or more is a difference), and raw rows = the
+    FOCUS rows' count of raw rows (`focus_rows_count`) + quarantined rows. Returns the groups that
+    differ. Generic: any provider's test calls it.
+
+    - `raw_relation_sql`: a query with the columns billing_period_start_at, currency_code, raw_cost,
+      raw_rows, and source_system when `by_source_system`.
+    - `focus_rows_condition`: which rows of focus_cost_and_usage count (SQL condition); default the
+      provider's rows read from the export (x_RowOrigin 'source'). A provider that creates rows
+      carrying cost (GCP's credit rows) counts them too.
+    - `quarantined_rows_condition`: which rows of focus_quarantined_line_items count; default the
+      provider's.
+    - `by_source_system`: group by source system too (false where the raw query has none).
+    - `focus_rows_count`: the raw rows a group of FOCUS rows stands for; default
+      sum(x_MergedLineItemCount).
 -#}
-{% macro compare_raw_with_focus(provider, raw_relation_sql) %}
+{% macro compare_raw_with_focus(
+    provider,
+    raw_relation_sql,
+    focus_rows_condition=none,
+    quarantined_rows_condition=none,
+    by_source_system=true,
+    focus_rows_count='sum(x_MergedLineItemCount)'
+) %}
+{%- if focus_rows_condition is none -%}
+    {%- set focus_rows_condition = "x_Provider = '" ~ provider ~ "' and x_RowOrigin = 'source'" -%}
+{%- endif -%}
+{%- if quarantined_rows_condition is none -%}
+    {%- set quarantined_rows_condition = "provider = '" ~ provider ~ "'" -%}
+{%- endif -%}
 
 with
 
@@ -19,47 +42,57 @@ raw_line_items as (
 focus_rows as (
 
     select
+        {% if by_source_system -%}
         x_SourceSystem as source_system,
+        {% endif -%}
         BillingPeriodStart as billing_period_start_at,
         BillingCurrency as currency_code,
         sum(BilledCost) as billed_cost,
-        sum(x_MergedLineItemCount) as merged_rows
+        {{ focus_rows_count }} as merged_rows
     from {{ ref('focus_cost_and_usage') }}
-    where x_Provider = '{{ provider }}' and x_RowOrigin = 'source'
-    group by x_SourceSystem, BillingPeriodStart, BillingCurrency
+    where {{ focus_rows_condition }}
+    group by {% if by_source_system %}x_SourceSystem, {% endif %}BillingPeriodStart, BillingCurrency
 
 ),
 
 quarantined_rows as (
 
     select
+        {% if by_source_system -%}
         source_system,
+        {% endif -%}
         billing_period_start_at,
         currency_code,
         coalesce(sum(unblended_cost), 0) as quarantined_cost,
         count(*) as quarantined_rows
     from {{ ref('focus_quarantined_line_items') }}
-    where provider = '{{ provider }}'
-    group by source_system, billing_period_start_at, currency_code
+    where {{ quarantined_rows_condition }}
+    group by {% if by_source_system %}source_system, {% endif %}billing_period_start_at, currency_code
 
 ),
 
 groups as (
 
     select
+        {% if by_source_system -%}
         source_system,
+        {% endif -%}
         billing_period_start_at,
         currency_code
     from raw_line_items
     union distinct
     select
+        {% if by_source_system -%}
         source_system,
+        {% endif -%}
         billing_period_start_at,
         currency_code
     from focus_rows
     union distinct
     select
+        {% if by_source_system -%}
         source_system,
+        {% endif -%}
         billing_period_start_at,
         currency_code
     from quarantined_rows
@@ -69,7 +102,9 @@ groups as (
 compared as (
 
     select
+        {% if by_source_system -%}
         groups.source_system,
+        {% endif -%}
         groups.billing_period_start_at,
         groups.currency_code,
         coalesce(raw_line_items.raw_cost, 0) as raw_cost,
@@ -81,23 +116,18 @@ compared as (
 
     from groups
 
-    left join raw_line_items
-        on groups.source_system = raw_line_items.source_system
-            and groups.billing_period_start_at
-            is not distinct from raw_line_items.billing_period_start_at
-            and groups.currency_code is not distinct from raw_line_items.currency_code
+    {% for relation in ['raw_line_items', 'focus_rows', 'quarantined_rows'] -%}
+    left join {{ relation }}
+        on {% if by_source_system -%}
+            groups.source_system = {{ relation }}.source_system
+            and {% endif -%}
+            groups.billing_period_start_at
+            is not distinct from {{ relation }}.billing_period_start_at
+            and groups.currency_code is not distinct from {{ relation }}.currency_code
+    {%- if not loop.last %}
 
-    left join focus_rows
-        on groups.source_system = focus_rows.source_system
-            and groups.billing_period_start_at
-            is not distinct from focus_rows.billing_period_start_at
-            and groups.currency_code is not distinct from focus_rows.currency_code
-
-    left join quarantined_rows
-        on groups.source_system = quarantined_rows.source_system
-            and groups.billing_period_start_at
-            is not distinct from quarantined_rows.billing_period_start_at
-            and groups.currency_code is not distinct from quarantined_rows.currency_code
+    {% endif %}
+    {%- endfor %}
 
 )
 

@@ -6,8 +6,13 @@
     on the list. Values are written as JSON strings (or null); `reason` is a literal text.
 -#}
 
-{#- One repair object as JSON text when `condition` holds, else null. -#}
-{% macro repair_entry(column_name, from_expression, to_expression, reason, condition) -%}
+{#-
+    One repair object as JSON text when `condition` holds, else null. `reason` is a literal text,
+    or a SQL expression of the text when `reason_is_expression` (a reason that quotes a value).
+-#}
+{% macro repair_entry(column_name, from_expression, to_expression, reason, condition, reason_is_expression=false) -%}
+    {%- set reason_expression = reason if reason_is_expression
+        else "'" ~ (reason | replace("'", "''")) ~ "'" -%}
     case
         when {{ condition }}
             then '{"column":"{{ column_name }}","from":'
@@ -15,7 +20,7 @@
                 || ',"to":'
                 || {{ to_json_text(to_expression) }}
                 || ',"reason":'
-                || {{ to_json_text("'" ~ (reason | replace("'", "''")) ~ "'") }}
+                || {{ to_json_text(reason_expression) }}
                 || '}'
     end
 {%- endmacro %}

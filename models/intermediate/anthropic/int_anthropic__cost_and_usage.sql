@@ -205,38 +205,19 @@ final as (
         case when consumed_unit = 'Tokens' then cast(quantity as {{ dbt.type_bigint() }}) end
             as token_count,
         service_tier,
-        nullif(
-            '['
-            || concat_ws(
-                ',',
-                case
-                    when nullif('{{ var("anthropic_organization_name", "") }}', '') is null  -- noqa: LT05
-                        then cast(json_object(
-                                'column', 'BillingAccountName', 'from', null, 'to', organization_id,
-                                'reason', 'the Anthropic API does not name the organization: its ID'
-                                || ' stands in (set var anthropic_organization_name)'
-                            ) as {{ dbt.type_string() }})
-                end,
-                case
-                    when is_quantity_derived
-                        then cast(json_object(
-                                'column', 'ConsumedQuantity', 'from', null,
-                                'to', cast(quantity as {{ dbt.type_string() }}),
-                                'reason', 'not in the usage report; cost / unit price ('
-                                || derived_unit_price_source || '), also PricingQuantity'
-                            ) as {{ dbt.type_string() }})
-                end,
-                case
-                    when workspace_id is not null and workspace_name is null
-                        then cast(json_object(
-                                'column', 'SubAccountName', 'from', null, 'to', workspace_id,
-                                'reason', 'workspace not in the workspace listing: its ID stands in'
-                            ) as {{ dbt.type_string() }})
-                end
-            )
-            || ']',
-            '[]'
-        ) as repairs
+        {{ repairs_array([
+            repair_entry('BillingAccountName', 'null', 'organization_id',
+                'the Anthropic API does not name the organization: its ID stands in'
+                ~ ' (set var anthropic_organization_name)',
+                "nullif('" ~ var('anthropic_organization_name', '') ~ "', '') is null"),
+            repair_entry('ConsumedQuantity', 'null', 'cast(quantity as ' ~ dbt.type_string() ~ ')',
+                "'not in the usage report; cost / unit price ('"
+                ~ " || derived_unit_price_source || '), also PricingQuantity'",
+                'is_quantity_derived', reason_is_expression=true),
+            repair_entry('SubAccountName', 'null', 'workspace_id',
+                'workspace not in the workspace listing: its ID stands in',
+                'workspace_id is not null and workspace_name is null'),
+        ]) }} as repairs
     from unioned
 
 )

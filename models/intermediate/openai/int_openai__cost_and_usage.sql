@@ -186,37 +186,18 @@ final as (
         case when consumed_unit = 'Tokens' then cast(quantity as {{ dbt.type_bigint() }}) end
             as token_count,
         cast(null as {{ dbt.type_string() }}) as service_tier,
-        nullif(
-            '['
-            || concat_ws(
-                ',',
-                case
-                    when nullif('{{ var("openai_organization_name", "") }}', '') is null  -- noqa: LT05
-                        then cast(json_object(
-                                'column', 'BillingAccountName', 'from', null, 'to', organization_id,
-                                'reason', 'the OpenAI API does not name the organization: its ID'
-                                || ' stands in (set var openai_organization_name)'
-                            ) as {{ dbt.type_string() }})
-                end,
-                case
-                    when amount_currency is not null and amount_currency <> currency_code
-                        then cast(json_object(
-                                'column', 'BillingCurrency', 'from', amount_currency,
-                                'to', currency_code,
-                                'reason', 'ISO 4217 codes are upper case; the API writes lower case'
-                            ) as {{ dbt.type_string() }})
-                end,
-                case
-                    when project_id is not null and project_name is null
-                        then cast(json_object(
-                                'column', 'SubAccountName', 'from', null, 'to', project_id,
-                                'reason', 'project not in the projects listing: its ID stands in'
-                            ) as {{ dbt.type_string() }})
-                end
-            )
-            || ']',
-            '[]'
-        ) as repairs
+        {{ repairs_array([
+            repair_entry('BillingAccountName', 'null', 'organization_id',
+                'the OpenAI API does not name the organization: its ID stands in'
+                ~ ' (set var openai_organization_name)',
+                "nullif('" ~ var('openai_organization_name', '') ~ "', '') is null"),
+            repair_entry('BillingCurrency', 'amount_currency', 'currency_code',
+                'ISO 4217 codes are upper case; the API writes lower case',
+                'amount_currency is not null and amount_currency <> currency_code'),
+            repair_entry('SubAccountName', 'null', 'project_id',
+                'project not in the projects listing: its ID stands in',
+                'project_id is not null and project_name is null'),
+        ]) }} as repairs
     from unioned
 
 )

@@ -11,13 +11,6 @@ cost_and_usage as (
 
 ),
 
-exchange_rates as (
-
-    select * from {{ ref('int_finops__exchange_rates_daily') }}
-    where to_currency = '{{ var("finops_reporting_currency") }}'
-
-),
-
 charges as (
 
     select
@@ -101,76 +94,12 @@ monthly as (
 
 ),
 
-converted as (
-
-    select
-        monthly.*,
-        '{{ var("finops_reporting_currency") }}' as reporting_currency,
-        case
-            when monthly.billing_currency = '{{ var("finops_reporting_currency") }}'
-                then {{ to_focus_decimal(1) }}
-            else exchange_rates.exchange_rate
-        end as exchange_rate,
-        exchange_rates.exchange_rate_date
-
-    from monthly
-
-    left join exchange_rates
-        on monthly.billing_currency = exchange_rates.from_currency
-            and cast({{ dbt.dateadd('day', -1, 'monthly.billing_period_end') }} as date)
-            = exchange_rates.rate_day
-
-),
-
-final as (
-
-    select
-        converted.billing_period_start,
-        converted.billing_period_end,
-        converted.provider_name,
-        converted.billing_account_id,
-        converted.billing_account_name,
-        converted.sub_account_id,
-        converted.sub_account_name,
-        converted.service_category,
-        converted.service_name,
-        converted.region_id,
-        converted.billing_currency,
-        {{ to_focus_decimal('converted.billed_cost') }} as billed_cost,
-        {{ to_focus_decimal('converted.effective_cost') }} as effective_cost,
-        {{ to_focus_decimal('converted.list_cost') }} as list_cost,
-        {{ to_focus_decimal('converted.contracted_cost') }} as contracted_cost,
-        {{ to_focus_decimal('converted.usage_list_cost') }} as usage_list_cost,
-        {{ to_focus_decimal('converted.usage_contracted_cost') }} as usage_contracted_cost,
-        {{ to_focus_decimal('converted.usage_effective_cost') }} as usage_effective_cost,
-        {{ to_focus_decimal('converted.usage_list_cost - converted.usage_contracted_cost') }}
-            as negotiated_savings,
-        {{ to_focus_decimal('converted.usage_contracted_cost - converted.usage_effective_cost') }}
-            as commitment_savings,
-        converted.charge_count,
-        converted.reporting_currency,
-        converted.exchange_rate,
-        converted.exchange_rate_date,
-        {{ to_focus_decimal('converted.billed_cost * converted.exchange_rate') }}
-            as billed_cost_reporting,
-        {{ to_focus_decimal('converted.effective_cost * converted.exchange_rate') }}
-            as effective_cost_reporting,
-        {{ to_focus_decimal('converted.list_cost * converted.exchange_rate') }}
-            as list_cost_reporting,
-        {{ to_focus_decimal('converted.contracted_cost * converted.exchange_rate') }}
-            as contracted_cost_reporting,
-        {{ to_focus_decimal('converted.usage_list_cost * converted.exchange_rate') }}
-            as usage_list_cost_reporting,
-        {{ to_focus_decimal(
-            '(converted.usage_list_cost - converted.usage_contracted_cost) * converted.exchange_rate'
-        ) }} as negotiated_savings_reporting,
-        {{ to_focus_decimal(
-            '(converted.usage_contracted_cost - converted.usage_effective_cost)'
-            ~ ' * converted.exchange_rate'
-        ) }} as commitment_savings_reporting
-
-    from converted
-
-)
+-- exchange_rates, converted, final: the rate join and the _reporting columns, shared with
+-- finops_spend_daily (macros/finops/finops_spend_in_reporting_currency.sql)
+{{ finops_spend_in_reporting_currency(
+    'monthly',
+    ['billing_period_start', 'billing_period_end'],
+    'cast(' ~ dbt.dateadd('day', -1, 'monthly.billing_period_end') ~ ' as date)'
+) }}
 
 select * from final
