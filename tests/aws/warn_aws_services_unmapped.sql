@@ -10,6 +10,6 @@ select
 
 from {{ ref('int_aws__line_items_mapped') }}
 
-where is_unmapped_service
+where is_unmapped_service and not is_quarantined
 
 group by service_code, service_name

@@ -3,13 +3,19 @@
     line-item-type seed decides the charge columns and which cost column feeds EffectiveCost; the
     service seed decides the service category. A line item type the seed does not know stops the
     build with its name, so no charge is ever mapped by guess.
+    Every raw line item is here with its verdict (issue 6, DECISIONLOG D-670): the quarantined ones
+    and the duplicate copies too, flagged is_quarantined, so that the quarantine view reads them
+    from this table instead of checking the raw files a second time. Every step after this one
+    reads `where not is_quarantined`; the mapping columns of a quarantined row are not FOCUS data.
 -#}
 with
 
 line_items as (
 
-    select * from {{ ref('int_aws__line_items_checked') }}
-    where quarantine_reason is null and not is_duplicate
+    select
+        *,
+        quarantine_reason is not null or is_duplicate as is_quarantined
+    from {{ ref('int_aws__line_items_checked') }}
 
 ),
 
@@ -88,7 +94,7 @@ checked as (
     -- a filter, not a column, so that no optimizer can prune the check away
     where
         case
-            when known_line_item_type is null
+            when known_line_item_type is null and not is_quarantined
                 then {{ raise_error(
                     "'AWS line item type ' || coalesce(line_item_type, '(null)')"
                     ~ " || ' is not in seeds/mappings/map_aws__line_item_types.csv: add it there'"
@@ -110,6 +116,12 @@ mapped as (
         merges_into_line_item_type,
         creates_unused_commitment_row,
         1 as merged_line_item_count,
+
+        -- verdict (the quarantined rows stay here for the quarantine view: D-670)
+        is_quarantined,
+        quarantine_reason,
+        is_duplicate,
+        cast_failures,
 
         -- accounts and billing period
         payer_account_id as billing_account_id,

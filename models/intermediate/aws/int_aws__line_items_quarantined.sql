@@ -9,7 +9,9 @@ with
 
 checked as (
 
-    select * from {{ ref('int_aws__line_items_checked') }}
+    -- the verdicts the mapped table kept (D-670): no second pass over the raw files
+    select * from {{ ref('int_aws__line_items_mapped') }}
+    where is_quarantined
 
 ),
 
@@ -23,9 +25,9 @@ quarantined as (
         time_interval,
         line_item_type,
         billing_period_start_at,
-        usage_start_at,
-        currency_code,
-        unblended_cost,
+        charge_period_start_at as usage_start_at,
+        billing_currency as currency_code,
+        billed_cost as unblended_cost,
         cast_failures,
         is_duplicate,
         coalesce(
@@ -34,7 +36,6 @@ quarantined as (
         ) as quarantine_reason
 
     from checked
-    where quarantine_reason is not null or is_duplicate
 
 ),
 

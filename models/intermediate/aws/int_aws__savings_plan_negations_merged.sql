@@ -14,6 +14,7 @@ with
 line_items as (
 
     select * from {{ ref('int_aws__line_items_mapped') }}
+    where not is_quarantined
 
 ),
 
@@ -46,7 +47,7 @@ negations as (
         ) as pair_rank
 
     from {{ ref('int_aws__line_items_mapped') }}
-    where merges_into_line_item_type is not null
+    where merges_into_line_item_type is not null and not is_quarantined
 
 ),
 
@@ -70,7 +71,9 @@ covered as (
         ) as pair_rank
 
     from {{ ref('int_aws__line_items_mapped') }}
-    where line_item_type in (select merge_targets.line_item_type from merge_targets)
+    where
+        line_item_type in (select merge_targets.line_item_type from merge_targets)
+        and not is_quarantined
 
 ),
 

@@ -13,7 +13,7 @@ with
 fee_lines as (
 
     select * from {{ ref('int_aws__line_items_mapped') }}
-    where creates_unused_commitment_row
+    where creates_unused_commitment_row and not is_quarantined
 
 ),
 
