@@ -143,6 +143,22 @@ CASES = [
         "test_name:focus_determines",
         "focus_determines_focus_cost_and_usage_ServiceName__ServiceCategory",
     ),
+    # The grain test (two steps on DuckDB, D-671): an exact copy of a row, and keys that repeat as
+    # NULLs (GROUP BY takes NULLs as equal; so must the fingerprint step).
+    (
+        "charge_written_twice",
+        f"insert into {MART} select * from {MART} where ChargeCategory = 'Tax' limit 1",
+        "test_name:unique_combination",
+        "unique_combination_focus_cost_and_usage",
+    ),
+    (
+        "grain_keys_null_twice",
+        f"update {MART} set x_SourceLineItemId = null, x_SourceTimeInterval = null"
+        f" where x_RowOrigin = 'source'"
+        f" and x_SourceSystem = (select min(x_SourceSystem) from {MART})",
+        "test_name:unique_combination",
+        "unique_combination_focus_cost_and_usage",
+    ),
 ]
 
 

@@ -1,5 +1,10 @@
 {#- The grain test: no two rows share the same values of the listed columns. -#}
 {% test unique_combination(model, columns) %}
+    {{ return(adapter.dispatch('test_unique_combination', 'finops_focus')(model, columns)) }}
+{% endtest %}
+
+{#- Warehouses (BigQuery): one aggregate over the columns. -#}
+{% macro default__test_unique_combination(model, columns) %}
 
 select
     {% for column in columns %}{{ column }}, {% endfor %}
@@ -11,4 +16,48 @@ group by {% for column in columns %}{{ column }}{% if not loop.last %}, {% endif
 
 having count(*) > 1
 
-{% endtest %}
+{% endmacro %}
+
+{#-
+    DuckDB: the same answer in two steps, so that the test stays within the memory limit on tens of
+    millions of rows (issue 6, DECISIONLOG D-671). The first step groups an 8-byte fingerprint of
+    the columns, not the columns themselves (line item IDs, time intervals and file paths are
+    hundreds of bytes a row); only rows whose fingerprint repeats are then grouped by their
+    columns, so a fingerprint collision can never make the test fail, and when no fingerprint
+    repeats DuckDB skips the second read. hash() takes NULL as a value, as GROUP BY does.
+-#}
+{% macro duckdb__test_unique_combination(model, columns) %}
+{%- set fingerprint -%}
+    hash({% for column in columns %}{{ column }}{% if not loop.last %}, {% endif %}{% endfor %})
+{%- endset %}
+
+with
+
+repeated_fingerprints as (
+
+    select {{ fingerprint }} as fingerprint
+    from {{ model }}
+    group by 1
+    having count(*) > 1
+
+),
+
+candidates as (
+
+    select {% for column in columns %}{{ column }}{% if not loop.last %}, {% endif %}{% endfor %}
+    from {{ model }}
+    where {{ fingerprint }} in (select repeated_fingerprints.fingerprint from repeated_fingerprints)
+
+)
+
+select
+    {% for column in columns %}{{ column }}, {% endfor %}
+    count(*) as row_count
+
+from candidates
+
+group by {% for column in columns %}{{ column }}{% if not loop.last %}, {% endif %}{% endfor %}
+
+having count(*) > 1
+
+{% endmacro %}
