@@ -30,3 +30,20 @@
 {% macro bigquery__billing_period_partition_by(column) %}
     {{ return({'field': column, 'data_type': 'timestamp', 'granularity': 'month'}) }}
 {% endmacro %}
+
+
+{#- --- write-once (D-680): the FOCUS mart's materialization --------------------------------------
+    DuckDB: focus_parquet_periods (macros/materializations), one Parquet file per billing period
+    and a view over them; var focus_mart_parquet: false keeps the incremental table of D-019.
+    BigQuery: the incremental table (insert_overwrite of monthly partitions), unchanged. -#}
+{% macro focus_mart_materialization() %}
+    {{ return(adapter.dispatch('focus_mart_materialization', 'finops_focus')()) }}
+{% endmacro %}
+
+{% macro default__focus_mart_materialization() %}
+    {{ return('incremental') }}
+{% endmacro %}
+
+{% macro duckdb__focus_mart_materialization() %}
+    {{ return('focus_parquet_periods' if var('focus_mart_parquet', true) else 'incremental') }}
+{% endmacro %}

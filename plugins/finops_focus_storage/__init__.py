@@ -305,6 +305,10 @@ class Plugin(BasePlugin):
 
     def configure_connection(self, conn: Any) -> None:
         configure(conn)
+        # --- write-once (D-680): file operations of the focus_parquet_periods materialization ---
+        from finops_focus_storage.parquet_periods import register
+
+        register(conn)
 
     def load(self, source_config: Any) -> Any:
         """The source's ``zip_glob`` read by ``load_zipped_csv`` on a private connection."""

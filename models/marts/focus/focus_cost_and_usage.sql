@@ -10,6 +10,7 @@
 {%- endfor %}
 {{ config(
     contract={'enforced': var('focus_version') | string == '1.2'},
+    materialized=focus_mart_materialization(),
     incremental_strategy=billing_period_incremental_strategy(),
     partition_by=billing_period_partition_by('BillingPeriodStart'),
     cluster_by=[focus_provider_column(), 'ServiceName'],
