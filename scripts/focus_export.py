@@ -597,6 +597,79 @@ def _write_period(
     return rows
 
 
+# --- write-once (DECISIONLOG D-682): the mart's own period files --------------------------------
+# On DuckDB the mart may be materialized by focus_parquet_periods (macros/materializations): a view
+# over one Parquet file per billing period, written with this module's expressions, order and
+# options, whose comment names the folder. A Parquet-only, non-pseudonymized export then links (or
+# copies) those files instead of writing them again, when every file carries this export's
+# FocusVersion and SchemaId and the files hold exactly the view's periods and rows.
+MATERIALIZATION_COMMENT_KEY = "focus_parquet_periods"
+
+
+def period_files_of_view(
+    connection: Any,
+    model: ModelInfo,
+    kv_metadata: Mapping[str, str],
+    periods: Sequence[str],
+    total: int,
+) -> dict[str, tuple[Path, int]] | None:
+    """``{period: (file, rows)}`` when the mart is backed by matching period files, else None."""
+    found = connection.execute(
+        "select comment from duckdb_views() "
+        "where database_name = ? and schema_name = ? and view_name = ?",
+        [model.database, model.schema, model.identifier],
+    ).fetchone()
+    try:
+        backing = json.loads(found[0]) if found and found[0] else {}
+    except ValueError:
+        return None
+    if (
+        not isinstance(backing, dict)
+        or backing.get("materialization") != MATERIALIZATION_COMMENT_KEY
+    ):
+        return None
+    folder = Path(backing["folder"])
+    files = {
+        period: folder / f"{PERIOD_DIR_PREFIX}{period}" / f"{PART}.parquet" for period in periods
+    }
+    if not all(path.is_file() for path in files.values()):
+        LOG.warning("%s: period files missing in %s, writing the export", model.relation, folder)
+        return None
+    listing = "[" + ", ".join(quote_literal(str(path)) for path in files.values()) + "]"
+    metadata = {
+        (Path(name), key): value
+        for name, key, value in connection.execute(
+            f"select file_name, decode(key), decode(value) from parquet_kv_metadata({listing})"
+        ).fetchall()
+    }
+    for path in files.values():
+        for key in ("FocusVersion", "SchemaId"):
+            if metadata.get((path, key)) != kv_metadata[key]:
+                LOG.warning("%s: %s of %s differs, writing the export", model.relation, key, path)
+                return None
+    rows = {
+        Path(name): count
+        for name, count in connection.execute(
+            f"select file_name, num_rows from parquet_file_metadata({listing})"
+        ).fetchall()
+    }
+    if sum(rows[path] for path in files.values()) != total:
+        LOG.warning("%s: the period files do not hold the view's rows, writing the export", folder)
+        return None
+    LOG.info("%s is backed by period files in %s: linking them", model.relation, folder)
+    return {period: (path, rows[path]) for period, path in files.items()}
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """Hard-link ``source`` at ``target`` (same file system), else copy it. Safe: the
+    materialization replaces a period file by renaming a new file over it, never in place."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
 def _previous_creation_date(final: Path, new_schema_id: str) -> str | None:
     """Keep the schema's CreationDate while the schema (SchemaId) is unchanged."""
     try:
@@ -758,20 +831,28 @@ def _export_into(
             len(periods),
             ",".join(formats),
         )
+        # write-once (D-682): a mart written by focus_parquet_periods already holds the files.
+        period_files = None
+        if list(formats) == ["parquet"] and not pseudonymize and period_column == SORT_KEY[0]:
+            period_files = period_files_of_view(connection, model, kv_metadata, periods, total)
         rows_per_period: dict[str, int] = {}
         for index, period in enumerate(periods, start=1):
             period_started = time.monotonic()
-            rows = _write_period(
-                connection,
-                relation_sql,
-                columns,
-                period,
-                period_sql,
-                staging / f"{PERIOD_DIR_PREFIX}{period}",
-                formats,
-                kv_metadata,
-                pseudonymize,
-            )
+            if period_files is not None:
+                source, rows = period_files[period]
+                link_or_copy(source, staging / f"{PERIOD_DIR_PREFIX}{period}" / f"{PART}.parquet")
+            else:
+                rows = _write_period(
+                    connection,
+                    relation_sql,
+                    columns,
+                    period,
+                    period_sql,
+                    staging / f"{PERIOD_DIR_PREFIX}{period}",
+                    formats,
+                    kv_metadata,
+                    pseudonymize,
+                )
             rows_per_period[period] = rows
             LOG.info(
                 "[%d/%d] billing_period=%s: %d rows (%.1fs)",

@@ -42,7 +42,9 @@ def focus_export_module() -> ModuleType:
     if "focus_export" in sys.modules:
         return sys.modules["focus_export"]
     if not EXPORT_SCRIPT.is_file():
-        raise RuntimeError(f"focus_parquet_periods needs {EXPORT_SCRIPT} (a checkout of the project)")
+        raise RuntimeError(
+            f"focus_parquet_periods needs {EXPORT_SCRIPT} (a checkout of the project)"
+        )
     spec = importlib.util.spec_from_file_location("focus_export", EXPORT_SCRIPT)
     module = importlib.util.module_from_spec(spec)
     sys.modules["focus_export"] = module
