@@ -1,9 +1,15 @@
 """The FOCUS mart is incremental by billing period (DECISIONLOG D-019): on DuckDB an incremental
 run that lists one billing period replaces that period whole, leaves the others as they are, and
 ends with the same table as a full refresh.
+
+write-once (D-680): on DuckDB the mart is a view over one Parquet file per billing period; the test
+spoils a period by rewriting its file (``spoil``), as it spoiled the table's rows before.
 """
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
 
 import duckdb
 from conftest import FIXTURE_DATA, MART, run_dbt
@@ -20,6 +26,37 @@ def mart_rows(duckdb_path, where: str = "true") -> list[tuple]:
 
 def period(billing_period_start: str) -> str:
     return f"BillingPeriodStart = '{billing_period_start}'"
+
+
+def period_file(duckdb_path, billing_period_start: str) -> Path | None:
+    """The Parquet file of a billing period when the mart is file-backed (D-680), else None."""
+    schema, name = MART.split(".")
+    with duckdb.connect(str(duckdb_path), read_only=True) as connection:
+        found = connection.execute(
+            "select comment from duckdb_views() where schema_name = ? and view_name = ?",
+            [schema, name],
+        ).fetchone()
+    if not found or not found[0]:
+        return None
+    folder = Path(json.loads(found[0])["folder"])
+    return folder / f"billing_period={billing_period_start[:7]}" / "part-00000.parquet"
+
+
+def spoil(duckdb_path, billing_period_start: str, *statements: str) -> None:
+    """Run DELETE/UPDATE statements on ``{mart}`` restricted to one period's rows: on the table,
+    or on the period's Parquet file, rewritten in place of the materialization's."""
+    path = period_file(duckdb_path, billing_period_start)
+    if path is None:
+        with duckdb.connect(str(duckdb_path)) as connection:
+            for statement in statements:
+                connection.sql(statement.format(mart=MART))
+        return
+    with duckdb.connect() as connection:
+        connection.sql("set TimeZone = 'UTC'")
+        connection.sql(f"create table spoiled as select * from read_parquet('{path}')")
+        for statement in statements:
+            connection.sql(statement.format(mart="spoiled"))
+        connection.sql(f"copy spoiled to '{path}' (format parquet)")
 
 
 def test_an_incremental_run_replaces_whole_billing_periods_like_a_full_refresh(tmp_path):
@@ -44,10 +81,14 @@ def test_an_incremental_run_replaces_whole_billing_periods_like_a_full_refresh(t
     assert january and february and len(january) + len(february) == len(aws_rows)
 
     # Spoil both periods: January loses its usage rows and gains cost, February is marked.
-    with duckdb.connect(str(duckdb_path)) as connection:
-        connection.sql(f"delete from {MART} where {period(JAN)} and ChargeCategory = 'Usage'")
-        connection.sql(f"update {MART} set BilledCost = BilledCost + 1000 where {period(JAN)}")
-        connection.sql(f"update {MART} set x_BillType = 'spoiled' where {period(FEB)}")
+    spoil(
+        duckdb_path,
+        JAN,
+        f"delete from {{mart}} where {period(JAN)} and ChargeCategory = 'Usage'",
+        f"update {{mart}} set BilledCost = BilledCost + 1000 where {period(JAN)}",
+    )
+    spoil(duckdb_path, FEB, f"update {{mart}} set x_BillType = 'spoiled' where {period(FEB)}")
+    assert mart_rows(duckdb_path, period(JAN)) != january
 
     # Replacing January restores it whole and leaves February as it is.
     dbt("run", "--select", "focus_cost_and_usage", dbt_vars={"focus_billing_periods": [JAN]})
@@ -68,8 +109,8 @@ def test_an_incremental_run_replaces_whole_billing_periods_like_a_full_refresh(t
     # gcp: Google Cloud periods start at Pacific midnight (2025-12-01 08:00 UTC, D-203); the
     # variable names the month, and replaces that period whole too.
     gcp_december = "x_Provider = 'gcp' and BillingPeriodStart = '2025-12-01 08:00:00'"
-    with duckdb.connect(str(duckdb_path)) as connection:
-        connection.sql(f"delete from {MART} where {gcp_december} and ChargeCategory = 'Usage'")
+    usage = "ChargeCategory = 'Usage'"
+    spoil(duckdb_path, GCP_DEC, f"delete from {{mart}} where {gcp_december} and {usage}")
     assert mart_rows(duckdb_path) != full_refresh
     dbt("run", "--select", "focus_cost_and_usage", dbt_vars={"focus_billing_periods": GCP_DEC})
     assert mart_rows(duckdb_path) == full_refresh
