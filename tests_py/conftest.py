@@ -52,6 +52,22 @@ class Build:
             return connection.sql(sql).fetchall()
 
 
+def mart_as_table(connection) -> None:
+    """write-once (D-680): on DuckDB the mart is a view over Parquet files; a test that damages it
+    in place (UPDATE, DELETE, ALTER) first turns it into a table of the same rows. A table is left
+    as it is."""
+    schema, name = MART.split(".")
+    kind = connection.execute(
+        "select table_type from information_schema.tables "
+        "where table_schema = ? and table_name = ?",
+        [schema, name],
+    ).fetchone()
+    if kind and kind[0] == "VIEW":
+        connection.execute(f"create table {MART}__rows as select * from {MART}")
+        connection.execute(f"drop view {MART}")
+        connection.execute(f"alter table {MART}__rows rename to {name}")
+
+
 def ensure_profiles() -> Path:
     """The tests use the project's example profile, copied to profiles.yml when absent."""
     profiles = REPO_ROOT / "profiles.yml"

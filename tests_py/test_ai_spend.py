@@ -22,7 +22,7 @@ from pathlib import Path
 import duckdb
 import pytest
 from ai_spend_raw import anthropic_expected, openai_expected
-from conftest import FIXTURE_DATA, MART, REPO_ROOT, Build, build_project, run_dbt
+from conftest import FIXTURE_DATA, MART, REPO_ROOT, Build, build_project, mart_as_table, run_dbt
 
 SCRIPTS = REPO_ROOT / "scripts"
 if str(SCRIPTS) not in sys.path:
@@ -317,6 +317,7 @@ def test_reconciliation_tests_fail_on_bad_data(ai_build, tmp_path):
     damaged = tmp_path / "damaged.duckdb"
     shutil.copyfile(ai_build.duckdb_path, damaged)
     with duckdb.connect(str(damaged)) as connection:
+        mart_as_table(connection)
         for statement in (
             # a cent lost: one OpenAI row less
             f"""delete from {MART} where x_Provider = 'openai' and x_SourceLineItemId =

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import FIXTURE_DATA, MART, REPO_ROOT, build_project, run_dbt
+from conftest import FIXTURE_DATA, MART, REPO_ROOT, build_project, mart_as_table, run_dbt
 
 CENT = Decimal("0.01")
 GENERATOR = REPO_ROOT / "scripts" / "generate_azure_cost_details.py"
@@ -383,6 +383,7 @@ def test_the_reconciliation_tests_fail_when_a_row_goes_missing(azure_only_build,
     damaged = tmp_path / "damaged.duckdb"
     shutil.copyfile(azure_only_build.duckdb_path, damaged)
     with duckdb.connect(str(damaged)) as connection:
+        mart_as_table(connection)
         connection.execute(
             f"""delete from {MART} where x_SourceLineItemId = (
                 select min(x_SourceLineItemId) from {MART}

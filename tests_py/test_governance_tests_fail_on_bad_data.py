@@ -14,7 +14,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import MART, Build, run_dbt
+from conftest import MART, Build, mart_as_table, run_dbt
 
 CASES = [
     # (case id, damage SQL, dbt selector, failing test name prefix)
@@ -185,6 +185,7 @@ def damaged_copy(fixture_build: Build, work_dir: Path, damage_sql: str | None) -
     shutil.copyfile(fixture_build.duckdb_path, copy)
     if damage_sql:
         with duckdb.connect(str(copy)) as connection:
+            mart_as_table(connection)
             connection.execute(damage_sql)
     return Build(copy, fixture_build.raw_path, work_dir / "target", fixture_build.result)
 
