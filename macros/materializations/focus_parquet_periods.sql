@@ -68,6 +68,13 @@
         {%- endfor -%}
     {%- endif -%}
 
+    {#- Temporary files a killed run left behind (one run of the model at a time, as with a table). -#}
+    {%- set leftovers = run_query(
+        "select file from glob(" ~ focus_parquet_literal(folder ~ '/.tmp-*.parquet') ~ ")") -%}
+    {%- for row in leftovers.rows -%}
+        {%- do run_query("select focus_parquet_remove(" ~ focus_parquet_literal(row[0]) ~ ")") -%}
+    {%- endfor -%}
+
     {#- Files already there, and a schema check on the ones this run keeps. -#}
     {%- set existing_files = focus_parquet_files(folder) -%}
     {%- set kept = [] -%}
