@@ -50,6 +50,7 @@
     ).rows[0][0] -%}
     {%- set plan = fromjson(plan_json) -%}
 
+    {{ log("focus_parquet_periods: planned " ~ columns | length ~ " columns", info=True) }}
     {#- The periods this run replaces: 'YYYY-MM'. -#}
     {%- set listed = var('focus_billing_periods', []) -%}
     {%- if listed is string %}{% set listed = [listed] if listed else [] %}{% endif -%}
@@ -68,6 +69,7 @@
         {%- endfor -%}
     {%- endif -%}
 
+    {{ log("focus_parquet_periods: periods " ~ periods | join(', '), info=True) }}
     {#- Temporary files a killed run left behind (one run of the model at a time, as with a table). -#}
     {%- set leftovers = run_query(
         "select file from glob(" ~ focus_parquet_literal(folder ~ '/.tmp-*.parquet') ~ ")") -%}
@@ -152,6 +154,7 @@
                 ~ focus_parquet_literal(final_file) ~ ")"
             ) -%}
             {%- do written.append(period ~ ': ' ~ rows ~ ' rows') -%}
+            {{ log("focus_parquet_periods: billing_period=" ~ period ~ ": " ~ rows ~ " rows written", info=True) }}
         {%- endif -%}
     {%- endfor -%}
     {%- do run_query("set preserve_insertion_order = " ~ previous_order) -%}
