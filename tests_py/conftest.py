@@ -114,11 +114,17 @@ def run_dbt(
 
 
 def build_project(
-    work_dir: Path, raw_path: Path, dbt_vars: dict | None = None, select: str | None = None
+    work_dir: Path,
+    raw_path: Path,
+    dbt_vars: dict | None = None,
+    select: str | list[str] | None = None,
+    extra_args: tuple[str, ...] = (),
 ) -> Build:
+    """`dbt build` of the raw data into work_dir/focus.duckdb; `select`: a selector or a list."""
     work_dir.mkdir(parents=True, exist_ok=True)
     duckdb_path = work_dir / "focus.duckdb"
-    args = ["build"] + (["--select", select] if select else [])
+    selectors = [select] if isinstance(select, str) else list(select or [])
+    args = ["build"] + (["--select", *selectors] if selectors else []) + list(extra_args)
     result = run_dbt(
         args, duckdb_path=duckdb_path, raw_path=raw_path, work_dir=work_dir, dbt_vars=dbt_vars
     )

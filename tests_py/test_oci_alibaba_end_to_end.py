@@ -24,7 +24,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_DATA, MART, REPO_ROOT, Build, build_project, run_dbt
+from conftest import FIXTURE_DATA, MART, REPO_ROOT, Build, build_project
 
 sys.path.insert(0, str(REPO_ROOT / "scripts"))
 import generate_alibaba_focus  # noqa: E402
@@ -80,6 +80,20 @@ def raw_totals(raw_root: Path) -> dict[tuple[str, str], tuple[int, Decimal]]:
                 utc = local - timedelta(hours=8)
                 add(("alibaba_focus", f"{utc:%Y-%m-%d %H:%M:%S}"), row["BilledCost"])
     return {key: (rows, cost) for key, (rows, cost) in totals.items()}
+
+
+def build_oci_alibaba(raw: Path, work: Path) -> Build:
+    """Models, seeds and the singular tests of both providers (reconciliation, quarantine share)."""
+    build = build_project(
+        work,
+        raw,
+        {**ALL_PROVIDERS, "aws_enabled": False},
+        select=["+focus_cost_and_usage", "+focus_quarantined_line_items",
+                "path:tests/oci", "path:tests/alibaba"],
+        extra_args=("--indirect-selection", "cautious"),
+    )  # fmt: skip
+    assert build.result.returncode == 0, build.result.output[-4000:]
+    return build
 
 
 def mart_totals(build) -> dict[tuple[str, str], tuple[int, Decimal]]:
@@ -213,17 +227,7 @@ def test_generated_data_reconciles_to_the_cent(tmp_path, report_figure):
     bad = {**rows[0], "BilledCost": "12,50", "ResourceName": "bad-cost-row"}
     with alibaba_file.open("a", encoding="utf-8", newline="") as handle:
         csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n").writerow(bad)
-    # models, seeds and the singular tests of both providers (reconciliation, quarantine share)
-    work = tmp_path / "build"
-    work.mkdir()
-    result = run_dbt(
-        ["build", "--select", "+focus_cost_and_usage", "+focus_quarantined_line_items",
-         "path:tests/oci", "path:tests/alibaba", "--indirect-selection", "cautious"],
-        duckdb_path=work / "focus.duckdb", raw_path=raw, work_dir=work,
-        dbt_vars={**ALL_PROVIDERS, "aws_enabled": False},
-    )  # fmt: skip
-    assert result.returncode == 0, result.output[-4000:]
-    build = Build(work / "focus.duckdb", raw, work / "target", result)
+    build = build_oci_alibaba(raw, tmp_path / "build")
     focus = mart_totals(build)
     assert set(focus) == set(expected)
     for key, (count, cost) in expected.items():
@@ -358,16 +362,7 @@ def test_redelivered_lines_are_counted_once_from_the_latest_file(tmp_path, repor
     redeliver_alibaba(raw)
     expected_focus, expected_copies, kept_cost = deduplicated_totals(raw)
     assert sum(rows for rows, _ in expected_copies.values()) == 15  # 5 per OCI shape, 5 Alibaba
-    work = tmp_path / "build"
-    work.mkdir()
-    result = run_dbt(
-        ["build", "--select", "+focus_cost_and_usage", "+focus_quarantined_line_items",
-         "path:tests/oci", "path:tests/alibaba", "--indirect-selection", "cautious"],
-        duckdb_path=work / "focus.duckdb", raw_path=raw, work_dir=work,
-        dbt_vars={**ALL_PROVIDERS, "aws_enabled": False},
-    )  # fmt: skip
-    assert result.returncode == 0, result.output[-4000:]
-    build = Build(work / "focus.duckdb", raw, work / "target", result)
+    build = build_oci_alibaba(raw, tmp_path / "build")
     focus = mart_totals(build)
     assert set(focus) == set(expected_focus)
     for key, (rows, cost) in expected_focus.items():

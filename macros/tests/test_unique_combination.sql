@@ -7,12 +7,12 @@
 {% macro default__test_unique_combination(model, columns) %}
 
 select
-    {% for column in columns %}{{ column }}, {% endfor %}
+    {{ columns | join(', ') }},
     count(*) as row_count
 
 from {{ model }}
 
-group by {% for column in columns %}{{ column }}{% if not loop.last %}, {% endif %}{% endfor %}
+group by {{ columns | join(', ') }}
 
 having count(*) > 1
 
@@ -23,13 +23,12 @@ having count(*) > 1
     millions of rows (issue 6, DECISIONLOG D-671). The first step groups an 8-byte fingerprint of
     the columns, not the columns themselves (line item IDs, time intervals and file paths are
     hundreds of bytes a row); only rows whose fingerprint repeats are then grouped by their
-    columns, so a fingerprint collision can never make the test fail, and when no fingerprint
-    repeats DuckDB skips the second read. hash() takes NULL as a value, as GROUP BY does.
+    columns (the one-step test over those rows), so a fingerprint collision can never make the
+    test fail, and when no fingerprint repeats DuckDB skips the second read. hash() takes NULL as
+    a value, as GROUP BY does.
 -#}
 {% macro duckdb__test_unique_combination(model, columns) %}
-{%- set fingerprint -%}
-    hash({% for column in columns %}{{ column }}{% if not loop.last %}, {% endif %}{% endfor %})
-{%- endset %}
+{%- set fingerprint = 'hash(' ~ columns | join(', ') ~ ')' %}
 
 with
 
@@ -44,20 +43,12 @@ repeated_fingerprints as (
 
 candidates as (
 
-    select {% for column in columns %}{{ column }}{% if not loop.last %}, {% endif %}{% endfor %}
+    select {{ columns | join(', ') }}
     from {{ model }}
     where {{ fingerprint }} in (select repeated_fingerprints.fingerprint from repeated_fingerprints)
 
 )
 
-select
-    {% for column in columns %}{{ column }}, {% endfor %}
-    count(*) as row_count
-
-from candidates
-
-group by {% for column in columns %}{{ column }}{% if not loop.last %}, {% endif %}{% endfor %}
-
-having count(*) > 1
+{{ default__test_unique_combination('candidates', columns) }}
 
 {% endmacro %}

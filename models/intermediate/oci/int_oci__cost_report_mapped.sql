@@ -165,14 +165,7 @@ delivered as (
     -- whose path sorts last (the later report); earlier copies are duplicates (DECISIONLOG D-370)
     select
         final.*,
-        coalesce(
-            final.line_item_id is not null
-            and row_number() over (
-                partition by final.line_item_id, final.time_interval
-                order by final.source_file desc
-            ) > 1,
-            false
-        ) as is_duplicate
+        {{ is_earlier_delivery('final', ['line_item_id', 'time_interval']) }} as is_duplicate
 
     from final
 
