@@ -1,10 +1,11 @@
 {#-
-    focus_parquet_periods (DuckDB only; prototype of DECISIONLOG D-672, D-680..D-684, branch
-    write-once). The FOCUS mart written once, as the export's files: each billing period the run
-    produces becomes ONE Parquet file, <dir>/billing_period=YYYY-MM/part-00000.parquet, in the
-    export's columns, types, order, compression, row groups and key-value metadata (the SQL comes
-    from scripts/focus_export.py through the plugin's focus_parquet_plan). The relation is a view
-    over the files with the model's column types, so the contract and every test read it as before.
+    focus_parquet_periods (DuckDB only; DECISIONLOG D-672, D-680..D-685). The FOCUS mart written
+    once, as the export's files: each billing period the run produces becomes ONE Parquet file,
+    <dir>/billing_period=YYYY-MM/part-00000.parquet, in the export's columns, types, order,
+    compression, row groups and key-value metadata (the SQL comes from
+    finops_focus_storage.parquet_layout, as the export's does, through the plugin's
+    focus_parquet_plan). The relation is a view over the files with the model's column types, so
+    the contract and every test read it as before.
 
     Which periods a run replaces (D-019, D-602): the months of BillingPeriodStart the run produces
     (var focus_billing_periods, or every month of the query when unset). Each is written to a

@@ -1,6 +1,6 @@
 """File operations for the FOCUS mart written as one Parquet file per billing period.
 
-Prototype of DECISIONLOG D-672 / D-680 (branch ``write-once``). On DuckDB the materialization
+DECISIONLOG D-672, D-680..D-685. On DuckDB the materialization
 ``focus_parquet_periods`` (``macros/materializations/focus_parquet_periods.sql``) writes each
 billing period a run produces straight into the file the export would write, and the relation
 becomes a view over those files. Jinja cannot rename or delete files, so the plugin registers
@@ -12,7 +12,8 @@ them with ``select``:
 - ``focus_parquet_mkdir(path)``: create the folder (with parents) and return its absolute path;
 - ``focus_parquet_plan(focus_version, columns_json, prefixes_json)``: the export's column
   expressions, sort order and key-value metadata (FocusVersion, SchemaId) for the model's columns,
-  computed by ``scripts/focus_export.py`` itself so that both write the same bytes;
+  taken from ``parquet_layout``, as the export (``scripts/focus_export.py``) takes them, so that
+  both write the same bytes;
 - ``focus_parquet_publish(temp_path, final_path)``: rename a finished temporary file over the
   period's file (atomic on one file system); readers see the old file or the new one;
 - ``focus_parquet_remove(path)``: delete a period's file (and its folder when empty).
@@ -22,34 +23,16 @@ All are declared with side effects, so DuckDB calls them once per row and never 
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
-import sys
-from functools import lru_cache
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-EXPORT_SCRIPT = REPO_ROOT / "scripts" / "focus_export.py"
-FOCUS_COLUMNS_SEED = REPO_ROOT / "seeds" / "focus" / "focus_columns.csv"
+from . import parquet_layout as layout
 
-
-@lru_cache(maxsize=1)
-def focus_export_module() -> ModuleType:
-    """``scripts/focus_export.py`` of this checkout, imported by path (it is a script)."""
-    if "focus_export" in sys.modules:
-        return sys.modules["focus_export"]
-    if not EXPORT_SCRIPT.is_file():
-        raise RuntimeError(
-            f"focus_parquet_periods needs {EXPORT_SCRIPT} (a checkout of the project)"
-        )
-    spec = importlib.util.spec_from_file_location("focus_export", EXPORT_SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["focus_export"] = module
-    spec.loader.exec_module(module)
-    return module
+# The FOCUS column catalog the export reads too (export_from_project): the project's seed. The
+# plugin is installed editable from the checkout (pip install -e .), so the seed is two folders up.
+FOCUS_COLUMNS_SEED = Path(__file__).resolve().parents[2] / "seeds" / "focus" / "focus_columns.csv"
 
 
 def abspath(path: str) -> str:
@@ -70,32 +53,31 @@ def plan(focus_version: str, columns_json: str, prefixes_json: str) -> str:
     ``columns_json`` is ``[[name, duckdb_type], ...]`` of the model's query, in order; the
     FOCUS types come from the seed file, as the export reads them (``export_from_project``).
     """
-    export = focus_export_module()
     focus_columns = (
-        export.load_focus_columns(FOCUS_COLUMNS_SEED, focus_version, "CostAndUsage")
+        layout.load_focus_columns(FOCUS_COLUMNS_SEED, focus_version, "CostAndUsage")
         if FOCUS_COLUMNS_SEED.is_file()
         else {}
     )
     prefixes = list(json.loads(prefixes_json or "[]"))
     columns = [
-        export.classify(name, type_, (focus_columns.get(name) or {}).get("data_type"))
+        layout.classify(name, type_, (focus_columns.get(name) or {}).get("data_type"))
         for name, type_ in json.loads(columns_json)
     ]
     definitions = [
-        export.column_definition(
+        layout.column_definition(
             column, (focus_columns.get(column.name) or {}).get("data_type"), prefixes
         )
         for column in columns
     ]
     return json.dumps(
         {
-            "select": ", ".join(export.parquet_expression(column) for column in columns),
-            "order_by": export.order_by_clause(columns),
+            "select": ", ".join(layout.parquet_expression(column) for column in columns),
+            "order_by": layout.order_by_clause(columns),
             "kv": {
                 "FocusVersion": focus_version,
-                "SchemaId": export.schema_id(focus_version, definitions),
+                "SchemaId": layout.schema_id(focus_version, definitions),
             },
-            "row_group_size": export.ROW_GROUP_SIZE,
+            "row_group_size": layout.ROW_GROUP_SIZE,
         }
     )
 

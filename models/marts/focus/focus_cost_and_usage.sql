@@ -1,8 +1,10 @@
 {#-
     The FOCUS Cost and Usage dataset: FOCUS column IDs, types from the contract, FOCUS columns
     first (alphabetical) and provider extras after them, prefixed x_. One row per charge.
-    Incremental by billing period: a run rebuilds the periods in var('focus_billing_periods')
-    (all when unset) and replaces each of them whole (dbt_project.yml, DECISIONLOG D-019).
+    Replaced by month of BillingPeriodStart: a run rebuilds the periods in var('focus_billing_periods')
+    (all when unset) and replaces each month whole, leaving the others (DECISIONLOG D-019, D-685).
+    DuckDB: one Parquet file per month and a view over them (focus_parquet_periods, D-680);
+    BigQuery: an incremental table partitioned by month.
 -#}
 {%- set custom_columns = [] %}
 {%- for column in declared_columns(model.name) if column.startswith('x_') %}
