@@ -24,7 +24,7 @@
 
 {#
     BigQuery spells it FULL OUTER UNION ALL BY NAME (plain BY NAME wants the same columns on both
-    sides); names are sanitized as for the tag columns. BigQuery refuses WHERE without FROM, so the
+    sides); names are sanitized as source_column does. BigQuery refuses WHERE without FROM, so the
     empty side filters a one-row subquery (rather than LIMIT 0, which lint reads as unordered).
 #}
 {% macro bigquery__align_optional_columns(columns) -%}
@@ -32,8 +32,7 @@
         select * from (
             select
                 {%- for column_name, data_type in columns.items() %}
-                {%- set sanitized_name = modules.re.sub('[^A-Za-z0-9_]', '_', column_name) %}
-                cast(null as {{ data_type | lower }}) as {{ adapter.quote(sanitized_name) }}
+                cast(null as {{ data_type | lower }}) as {{ bigquery__source_column(column_name) }}
                 {{- ',' if not loop.last }}
                 {%- endfor %}
         ) as optional_columns

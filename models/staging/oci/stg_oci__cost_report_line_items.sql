@@ -20,18 +20,12 @@
 {%- for column_name in source_columns -%}
     {%- do optional_columns.update({column_name: dbt.type_string()}) -%}
 {%- endfor -%}
-{%- set timestamps = {
-    'usage_start': '"lineItem/intervalUsageStart"',
-    'usage_end': '"lineItem/intervalUsageEnd"',
-} -%}
-{%- set decimals = {
-    'billed_quantity': '"usage/billedQuantity"',
-    'billed_quantity_overage': '"usage/billedQuantityOverage"',
-    'unit_price': '"cost/unitPrice"',
-    'unit_price_overage': '"cost/unitPriceOverage"',
-    'my_cost': '"cost/myCost"',
-    'my_cost_overage': '"cost/myCostOverage"',
-} -%}
+{#- the file's column, by its header name (quoted on DuckDB, sanitized on BigQuery) -#}
+{%- set col = source_column -%}
+{%- set string = dbt.type_string() -%}
+{#- usage intervals come to the minute: seconds added before parsing -#}
+{%- set usage_start = complete_timestamp_seconds(col('lineItem/intervalUsageStart')) -%}
+{%- set usage_end = complete_timestamp_seconds(col('lineItem/intervalUsageEnd')) -%}
 
 with
 
@@ -46,59 +40,58 @@ renamed as (
 
     select
         -- identity; a correction names the row it corrects
-        cast("lineItem/referenceNo" as {{ dbt.type_string() }}) as line_item_id,
-        lower(trim("lineItem/isCorrection")) in ('true', 'y', 'yes', '1') as is_correction,
-        cast("lineItem/backreferenceNo" as {{ dbt.type_string() }}) as back_reference_id,
-        cast("lineItem/tenantId" as {{ dbt.type_string() }}) as tenant_id,
-        cast("cost/subscriptionId" as {{ dbt.type_string() }}) as subscription_id,
+        cast({{ col('lineItem/referenceNo') }} as {{ string }}) as line_item_id,
+        lower(trim({{ col('lineItem/isCorrection') }})) in ('true', 'y', 'yes', '1')
+            as is_correction,
+        cast({{ col('lineItem/backreferenceNo') }} as {{ string }}) as back_reference_id,
+        cast({{ col('lineItem/tenantId') }} as {{ string }}) as tenant_id,
+        cast({{ col('cost/subscriptionId') }} as {{ string }}) as subscription_id,
 
         -- usage interval (UTC), parsed and as delivered
-        {{ safe_to_utc_timestamp(complete_timestamp_seconds('"lineItem/intervalUsageStart"')) }}
-            as usage_start_at,
-        cast("lineItem/intervalUsageStart" as {{ dbt.type_string() }}) as usage_start_text,
-        {{ safe_to_utc_timestamp(complete_timestamp_seconds('"lineItem/intervalUsageEnd"')) }}
-            as usage_end_at,
-        cast("lineItem/intervalUsageEnd" as {{ dbt.type_string() }}) as usage_end_text,
+        {{ safe_to_utc_timestamp(usage_start) }} as usage_start_at,
+        cast({{ col('lineItem/intervalUsageStart') }} as {{ string }}) as usage_start_text,
+        {{ safe_to_utc_timestamp(usage_end) }} as usage_end_at,
+        cast({{ col('lineItem/intervalUsageEnd') }} as {{ string }}) as usage_end_text,
 
         -- product
-        cast("product/service" as {{ dbt.type_string() }}) as service_code,
-        cast("product/resource" as {{ dbt.type_string() }}) as product_resource,
-        cast("product/Description" as {{ dbt.type_string() }}) as product_description,
-        cast("cost/productSku" as {{ dbt.type_string() }}) as product_sku,
-        cast("product/compartmentId" as {{ dbt.type_string() }}) as compartment_id,
-        cast("product/compartmentName" as {{ dbt.type_string() }}) as compartment_name,
-        cast("product/region" as {{ dbt.type_string() }}) as region_id,
-        cast("product/availabilityDomain" as {{ dbt.type_string() }}) as availability_domain,
-        cast("product/resourceId" as {{ dbt.type_string() }}) as resource_id,
+        cast({{ col('product/service') }} as {{ string }}) as service_code,
+        cast({{ col('product/resource') }} as {{ string }}) as product_resource,
+        cast({{ col('product/Description') }} as {{ string }}) as product_description,
+        cast({{ col('cost/productSku') }} as {{ string }}) as product_sku,
+        cast({{ col('product/compartmentId') }} as {{ string }}) as compartment_id,
+        cast({{ col('product/compartmentName') }} as {{ string }}) as compartment_name,
+        cast({{ col('product/region') }} as {{ string }}) as region_id,
+        cast({{ col('product/availabilityDomain') }} as {{ string }}) as availability_domain,
+        cast({{ col('product/resourceId') }} as {{ string }}) as resource_id,
 
         -- quantities and money (billedQuantity, unitPrice and myCost include overage)
-        {{ safe_text_to_focus_decimal('"usage/billedQuantity"') }} as billed_quantity,
-        {{ safe_text_to_focus_decimal('"usage/billedQuantityOverage"') }}
+        {{ safe_text_to_focus_decimal(col('usage/billedQuantity')) }} as billed_quantity,
+        {{ safe_text_to_focus_decimal(col('usage/billedQuantityOverage')) }}
             as billed_quantity_overage,
-        {{ safe_text_to_focus_decimal('"cost/unitPrice"') }} as unit_price,
-        {{ safe_text_to_focus_decimal('"cost/unitPriceOverage"') }} as unit_price_overage,
-        {{ safe_text_to_focus_decimal('"cost/myCost"') }} as my_cost,
-        {{ safe_text_to_focus_decimal('"cost/myCostOverage"') }} as my_cost_overage,
-        cast("cost/currencyCode" as {{ dbt.type_string() }}) as currency_code,
-        cast("cost/billingUnitReadable" as {{ dbt.type_string() }}) as billing_unit_readable,
-        upper(trim("cost/overageFlag")) = 'Y' as is_overage,
+        {{ safe_text_to_focus_decimal(col('cost/unitPrice')) }} as unit_price,
+        {{ safe_text_to_focus_decimal(col('cost/unitPriceOverage')) }} as unit_price_overage,
+        {{ safe_text_to_focus_decimal(col('cost/myCost')) }} as my_cost,
+        {{ safe_text_to_focus_decimal(col('cost/myCostOverage')) }} as my_cost_overage,
+        cast({{ col('cost/currencyCode') }} as {{ string }}) as currency_code,
+        cast({{ col('cost/billingUnitReadable') }} as {{ string }}) as billing_unit_readable,
+        upper(trim({{ col('cost/overageFlag') }})) = 'Y' as is_overage,
 
         -- tags
         {{ map_to_json_object(prefixed_columns_to_map('source', 'tags/')) }} as tags,
 
         -- lineage
-        cast(source.filename as {{ dbt.type_string() }}) as source_file,
+        cast(source.filename as {{ string }}) as source_file,
 
         -- values present in the file that did not cast (quarantined downstream)
         {{ record_cast_failures([
-            ('usage_start_at', complete_timestamp_seconds('"lineItem/intervalUsageStart"'), 'timestamp'),
-            ('usage_end_at', complete_timestamp_seconds('"lineItem/intervalUsageEnd"'), 'timestamp'),
-            ('billed_quantity', '"usage/billedQuantity"', 'text_decimal'),
-            ('billed_quantity_overage', '"usage/billedQuantityOverage"', 'text_decimal'),
-            ('unit_price', '"cost/unitPrice"', 'text_decimal'),
-            ('unit_price_overage', '"cost/unitPriceOverage"', 'text_decimal'),
-            ('my_cost', '"cost/myCost"', 'text_decimal'),
-            ('my_cost_overage', '"cost/myCostOverage"', 'text_decimal')
+            ('usage_start_at', usage_start, 'timestamp'),
+            ('usage_end_at', usage_end, 'timestamp'),
+            ('billed_quantity', col('usage/billedQuantity'), 'text_decimal'),
+            ('billed_quantity_overage', col('usage/billedQuantityOverage'), 'text_decimal'),
+            ('unit_price', col('cost/unitPrice'), 'text_decimal'),
+            ('unit_price_overage', col('cost/unitPriceOverage'), 'text_decimal'),
+            ('my_cost', col('cost/myCost'), 'text_decimal'),
+            ('my_cost_overage', col('cost/myCostOverage'), 'text_decimal')
         ]) }} as cast_failures
 
     from source
