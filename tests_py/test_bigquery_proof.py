@@ -198,6 +198,11 @@ def test_every_provider_compiles_for_bigquery_and_matches_duckdb(
     # Skipped: only the models of the providers SKIPPED_SOURCES names (DECISIONLOG D-950..D-952).
     skipped_providers = {key.split(".")[0] for key in prove_bigquery.SKIPPED_SOURCES}
     assert skipped_providers == {"oci", "openai", "anthropic", "focus_export"}
+    # OCI's FOCUS report staging model runs too, compared on every column but tags (D-956).
+    assert re.search(
+        r"stg_oci__focus_report_line_items +parsed=True .* matched=True .*compared without tags",
+        caplog.text,
+    ), caplog.text[-4000:]
     skipped = set(re.findall(r"(\w+) +skipped: ", caplog.text))
     assert skipped and "stg_alibaba__focus_line_items" not in skipped
     assert {name.split("__")[0].split("_", 1)[1] for name in skipped} == skipped_providers
