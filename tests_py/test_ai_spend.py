@@ -318,9 +318,10 @@ def test_reconciliation_tests_fail_on_bad_data(ai_build, tmp_path):
     with duckdb.connect(str(damaged)) as connection:
         mart_as_table(connection)
         for statement in (
-            # a cent lost: one OpenAI row less
+            # a cent lost: one OpenAI row with a cost less (the fixture has a zero-cost row too)
             f"""delete from {MART} where x_Provider = 'openai' and x_SourceLineItemId =
-                (select min(x_SourceLineItemId) from {MART} where x_Provider = 'openai')""",
+                (select min(x_SourceLineItemId) from {MART}
+                    where x_Provider = 'openai' and BilledCost <> 0)""",
             # a cent made up: an Anthropic amount one cent higher
             f"""update {MART} set BilledCost = BilledCost + 0.01 where x_Provider = 'anthropic'
                 and x_SourceLineItemId = (select min(x_SourceLineItemId) from {MART}

@@ -193,11 +193,20 @@ def test_every_provider_compiles_for_bigquery_and_matches_duckdb(
     assert matched == total >= 40
     # The shared models downstream of every provider (union, mart, FinOps marts) are proved, not
     # skipped; only models reading nothing but skipped sources are.
-    for name in ("int_focus__cost_and_usage_unioned", "focus_cost_and_usage", "finops_spend_daily"):
+    for name in (
+        "int_focus__cost_and_usage_unioned",
+        "focus_cost_and_usage",
+        "finops_spend_daily",
+        # the API pages' JSON SQL (D-957)
+        "stg_openai__cost_results",
+        "int_openai__cost_and_usage",
+        "stg_anthropic__usage_results",
+        "int_anthropic__cost_and_usage",
+    ):
         assert re.search(rf"{name} +parsed=True .* matched=True", caplog.text), name
-    # Skipped: only the models of the providers SKIPPED_SOURCES names (DECISIONLOG D-950..D-952).
+    # Skipped: only the models of the providers SKIPPED_SOURCES names (DECISIONLOG D-950, D-952).
     skipped_providers = {key.split(".")[0] for key in prove_bigquery.SKIPPED_SOURCES}
-    assert skipped_providers == {"oci", "openai", "anthropic", "focus_export"}
+    assert skipped_providers == {"oci", "focus_export"}
     # OCI's FOCUS report staging model runs too, compared on every column but tags (D-956).
     assert re.search(
         r"stg_oci__focus_report_line_items +parsed=True .* matched=True .*compared without tags",

@@ -39,19 +39,19 @@
 {%- endmacro %}
 
 
-{#- The non-null texts of `expressions` joined with commas ('' when all are null). -#}
-{% macro concat_non_null(expressions) %}
-    {{ return(adapter.dispatch('concat_non_null', 'finops_focus')(expressions)) }}
+{#- The non-null texts of `expressions` joined with `separator` ('' when all are null). -#}
+{% macro concat_non_null(expressions, separator=',') %}
+    {{ return(adapter.dispatch('concat_non_null', 'finops_focus')(expressions, separator)) }}
 {% endmacro %}
 
 {# DuckDB: concat_ws skips nulls. #}
-{% macro default__concat_non_null(expressions) -%}
-    concat_ws(',', {{ expressions | join(', ') }})
+{% macro default__concat_non_null(expressions, separator) -%}
+    concat_ws('{{ separator }}', {{ expressions | join(', ') }})
 {%- endmacro %}
 
 {# BigQuery: no concat_ws; ARRAY_TO_STRING omits null elements. #}
-{% macro bigquery__concat_non_null(expressions) -%}
-    array_to_string([{{ expressions | join(', ') }}], ',')
+{% macro bigquery__concat_non_null(expressions, separator) -%}
+    array_to_string([{{ expressions | join(', ') }}], '{{ separator }}')
 {%- endmacro %}
 
 

@@ -100,15 +100,15 @@ uncharged_usage as (
         cast(null as {{ dbt.type_string() }}) as derived_unit_price_source,
         {{ dbt.hash(dbt.concat([
             "'usage|'", "coalesce(quantities.organization_id, '')", "'|'",
-            "coalesce(cast(quantities.bucket_start_at as " ~ dbt.type_string() ~ "), '')", "'|'",
+            "coalesce(" ~ format_utc_timestamp("quantities.bucket_start_at") ~ ", '')", "'|'",
             "coalesce(quantities.workspace_id, '')", "'|'", "quantities.cost_type", "'|'",
             "coalesce(quantities.token_type, '')", "'|'", "coalesce(quantities.model, '')", "'|'",
             "coalesce(quantities.service_tier, '')", "'|'",
             "coalesce(quantities.context_window, '')",
         ])) }} as line_item_id,
-        strftime(quantities.bucket_start_at, '%Y-%m-%dT%H:%M:%SZ')
+        {{ format_utc_timestamp('quantities.bucket_start_at') }}
         || '/'
-        || strftime(quantities.bucket_end_at, '%Y-%m-%dT%H:%M:%SZ') as time_interval,
+        || {{ format_utc_timestamp('quantities.bucket_end_at') }} as time_interval,
         quantities.source_file,
         0 as merged_line_item_count,
         'derived_usage_without_cost' as row_origin
@@ -182,9 +182,10 @@ final as (
         unit_price as pricing_currency_list_unit_price,
         quantity as consumed_quantity,
         consumed_unit,
-        concat_ws('/', model, coalesce(token_type, cost_type)) as sku_id,
-        concat_ws('/', model, coalesce(token_type, cost_type), service_tier, context_window)
-            as sku_price_id,
+        {{ concat_non_null(['model', 'coalesce(token_type, cost_type)'], '/') }} as sku_id,
+        {{ concat_non_null(
+            ['model', 'coalesce(token_type, cost_type)', 'service_tier', 'context_window'], '/'
+        ) }} as sku_price_id,
         sku_meter,
         service_name,
         cost_type as service_code,

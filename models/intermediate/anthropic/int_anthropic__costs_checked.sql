@@ -27,12 +27,12 @@ keyed as (
         cost_results.*,
         upper(cost_results.amount_currency) as currency_code,
         {{ dbt.date_trunc('month', 'cost_results.bucket_start_at') }} as billing_period_start_at,
-        strftime(cost_results.bucket_start_at, '%Y-%m-%dT%H:%M:%SZ')
+        {{ format_utc_timestamp('cost_results.bucket_start_at') }}
         || '/'
-        || strftime(cost_results.bucket_end_at, '%Y-%m-%dT%H:%M:%SZ') as time_interval,
+        || {{ format_utc_timestamp('cost_results.bucket_end_at') }} as time_interval,
         {{ dbt.hash(dbt.concat([
             "coalesce(cost_results.organization_id, '')", "'|'",
-            "coalesce(cast(cost_results.bucket_start_at as " ~ dbt.type_string() ~ "), '')", "'|'",
+            "coalesce(" ~ format_utc_timestamp("cost_results.bucket_start_at") ~ ", '')", "'|'",
             "coalesce(cost_results.workspace_id, '')", "'|'",
             "coalesce(cost_results.description, '')", "'|'",
             "coalesce(cost_results.cost_type, '')", "'|'",

@@ -72,11 +72,9 @@ joined as (
         workspaces.workspace_name,
         case
             when typed.derived_unit_price > 0
+                -- DuckDB divides decimals in DOUBLE, BigQuery BIGNUMERIC exactly; both round
                 then cast(
-                        round(
-                            cast(typed.amount as double) / cast(typed.derived_unit_price as double),
-                            10
-                        )
+                        round(typed.amount / typed.derived_unit_price, 10)
                         as {{ type_focus_decimal() }}
                     )
             else cast(quantities.quantity as {{ type_focus_decimal() }})
@@ -108,7 +106,7 @@ priced as (
         case
             when joined.quantity > 0
                 then cast(
-                        round(cast(joined.amount as double) / cast(joined.quantity as double), 10)
+                        round(joined.amount / joined.quantity, 10)
                         as {{ type_focus_decimal() }}
                     )
         end as unit_price

@@ -92,13 +92,13 @@ uncharged_usage as (
         quantities.quantity,
         {{ dbt.hash(dbt.concat([
             "'usage|'", "coalesce(quantities.organization_id, '')", "'|'",
-            "coalesce(cast(quantities.bucket_start_at as " ~ dbt.type_string() ~ "), '')", "'|'",
+            "coalesce(" ~ format_utc_timestamp("quantities.bucket_start_at") ~ ", '')", "'|'",
             "coalesce(quantities.project_id, '')", "'|'", "coalesce(quantities.model, '')", "'|'",
             "quantities.line_item_kind",
         ])) }} as line_item_id,
-        strftime(quantities.bucket_start_at, '%Y-%m-%dT%H:%M:%SZ')
+        {{ format_utc_timestamp('quantities.bucket_start_at') }}
         || '/'
-        || strftime(quantities.bucket_end_at, '%Y-%m-%dT%H:%M:%SZ') as time_interval,
+        || {{ format_utc_timestamp('quantities.bucket_end_at') }} as time_interval,
         quantities.source_file,
         0 as merged_line_item_count,
         'derived_usage_without_cost' as row_origin

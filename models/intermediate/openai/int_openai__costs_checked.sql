@@ -27,21 +27,21 @@ keyed as (
         cost_results.*,
         case
             when strpos(cost_results.line_item, ', ') > 0
-                then regexp_extract(cost_results.line_item, '^(.*), ([^,]*)$', 1)
+                then {{ regexp_extract_group('cost_results.line_item', '^(.*), [^,]*$') }}
         end as model,
         case
             when strpos(cost_results.line_item, ', ') > 0
-                then regexp_extract(cost_results.line_item, '^(.*), ([^,]*)$', 2)
+                then {{ regexp_extract_group('cost_results.line_item', '^.*, ([^,]*)$') }}
             else cost_results.line_item
         end as line_item_kind,
         upper(cost_results.amount_currency) as currency_code,
         {{ dbt.date_trunc('month', 'cost_results.bucket_start_at') }} as billing_period_start_at,
-        strftime(cost_results.bucket_start_at, '%Y-%m-%dT%H:%M:%SZ')
+        {{ format_utc_timestamp('cost_results.bucket_start_at') }}
         || '/'
-        || strftime(cost_results.bucket_end_at, '%Y-%m-%dT%H:%M:%SZ') as time_interval,
+        || {{ format_utc_timestamp('cost_results.bucket_end_at') }} as time_interval,
         {{ dbt.hash(dbt.concat([
             "coalesce(cost_results.organization_id, '')", "'|'",
-            "coalesce(cast(cost_results.bucket_start_at as " ~ dbt.type_string() ~ "), '')", "'|'",
+            "coalesce(" ~ format_utc_timestamp("cost_results.bucket_start_at") ~ ", '')", "'|'",
             "coalesce(cost_results.project_id, '')", "'|'",
             "coalesce(cost_results.line_item, '')",
         ])) }} as line_item_id

@@ -67,7 +67,7 @@ priced as (
         case
             when joined.has_quantity
                 then cast(
-                        round(cast(joined.amount as double) / joined.quantity, 10)
+                        round(joined.amount / joined.quantity, 10)
                         as {{ type_focus_decimal() }}
                     )
         end as unit_price

@@ -4,6 +4,8 @@
     nothing else. `amount` stays in the report's unit (cents, a decimal string) as an exact decimal;
     the intermediate layer converts it to the currency's major unit (DECISIONLOG D-403).
 -#}
+{#- the organization ID is the folder above the endpoint's folder: <org>/<endpoint>/ -#}
+{%- set organization_in_path = '([^/\\\\]+)[/\\\\]cost_report[/\\\\]' -%}
 with
 
 pages as (
@@ -16,8 +18,9 @@ buckets as (
 
     select
         pages.filename as source_file,
-        unnest(cast(pages.data as json[])) as bucket
+        bucket -- noqa: RF02, RF03
     from pages
+    {{ cross_join_unnest(json_path_array('pages.data'), 'bucket') }}
 
 ),
 
@@ -26,8 +29,9 @@ results as (
     select
         buckets.source_file,
         buckets.bucket,
-        unnest(cast(buckets.bucket -> '$.results' as json[])) as result
+        result -- noqa: RF02, RF03
     from buckets
+    {{ cross_join_unnest(json_path_array('buckets.bucket', '$.results'), 'result') }}
 
 ),
 
@@ -37,24 +41,27 @@ renamed as (
         results.source_file,
         coalesce(
             nullif('{{ var("anthropic_organization_id", "") }}', ''),  -- noqa: LT05
-            regexp_extract(results.source_file, '([^/\\]+)[/\\]cost_report[/\\]', 1)
+            {{ regexp_extract_group('results.source_file', organization_in_path) }}
         ) as organization_id,
-        {{ safe_to_utc_timestamp("results.bucket ->> '$.starting_at'") }} as bucket_start_at,
-        {{ safe_to_utc_timestamp("results.bucket ->> '$.ending_at'") }} as bucket_end_at,
-        results.result ->> '$.workspace_id' as workspace_id,
-        results.result ->> '$.description' as description,
-        results.result ->> '$.cost_type' as cost_type,
-        results.result ->> '$.model' as model,
-        results.result ->> '$.service_tier' as service_tier,
-        results.result ->> '$.token_type' as token_type,
-        results.result ->> '$.context_window' as context_window,
-        results.result ->> '$.inference_geo' as inference_geo,
-        results.result ->> '$.amount' as amount_text,
-        {{ safe_text_to_focus_decimal("results.result ->> '$.amount'") }} as amount_minor_units,
-        results.result ->> '$.currency' as amount_currency,
+        {{ safe_to_utc_timestamp(json_path_text('results.bucket', '$.starting_at')) }}
+            as bucket_start_at,
+        {{ safe_to_utc_timestamp(json_path_text('results.bucket', '$.ending_at')) }}
+            as bucket_end_at,
+        {{ json_path_text('results.result', '$.workspace_id') }} as workspace_id,
+        {{ json_path_text('results.result', '$.description') }} as description,
+        {{ json_path_text('results.result', '$.cost_type') }} as cost_type,
+        {{ json_path_text('results.result', '$.model') }} as model,
+        {{ json_path_text('results.result', '$.service_tier') }} as service_tier,
+        {{ json_path_text('results.result', '$.token_type') }} as token_type,
+        {{ json_path_text('results.result', '$.context_window') }} as context_window,
+        {{ json_path_text('results.result', '$.inference_geo') }} as inference_geo,
+        {{ json_path_text('results.result', '$.amount') }} as amount_text,
+        {{ safe_text_to_focus_decimal(json_path_text('results.result', '$.amount')) }}
+            as amount_minor_units,
+        {{ json_path_text('results.result', '$.currency') }} as amount_currency,
         {{ record_cast_failures([
-            ('amount', "results.result ->> '$.amount'", 'text_decimal'),
-            ('bucket_start_at', "results.bucket ->> '$.starting_at'", 'timestamp'),
+            ('amount', json_path_text('results.result', '$.amount'), 'text_decimal'),
+            ('bucket_start_at', json_path_text('results.bucket', '$.starting_at'), 'timestamp'),
         ]) }} as cast_failures
     from results
 

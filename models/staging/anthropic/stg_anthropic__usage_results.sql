@@ -3,6 +3,9 @@
     group-by keys: workspace, model, service tier, context window and, when grouped by it, API key),
     renamed and cast. Flattened (page -> bucket -> result) and nothing else.
 -#}
+{#- the organization ID is the folder above the endpoint's folder: <org>/<endpoint>/ -#}
+{%- set organization_in_path = '([^/\\\\]+)[/\\\\]usage_report_messages[/\\\\]' -%}
+{%- set bigint = dbt.type_bigint() -%}
 with
 
 pages as (
@@ -15,8 +18,9 @@ buckets as (
 
     select
         pages.filename as source_file,
-        unnest(cast(pages.data as json[])) as bucket
+        bucket -- noqa: RF02, RF03
     from pages
+    {{ cross_join_unnest(json_path_array('pages.data'), 'bucket') }}
 
 ),
 
@@ -25,8 +29,9 @@ results as (
     select
         buckets.source_file,
         buckets.bucket,
-        unnest(cast(buckets.bucket -> '$.results' as json[])) as result
+        result -- noqa: RF02, RF03
     from buckets
+    {{ cross_join_unnest(json_path_array('buckets.bucket', '$.results'), 'result') }}
 
 ),
 
@@ -36,25 +41,32 @@ renamed as (
         results.source_file,
         coalesce(
             nullif('{{ var("anthropic_organization_id", "") }}', ''),  -- noqa: LT05
-            regexp_extract(results.source_file, '([^/\\]+)[/\\]usage_report_messages[/\\]', 1)
+            {{ regexp_extract_group('results.source_file', organization_in_path) }}
         ) as organization_id,
-        {{ safe_to_utc_timestamp("results.bucket ->> '$.starting_at'") }} as bucket_start_at,
-        {{ safe_to_utc_timestamp("results.bucket ->> '$.ending_at'") }} as bucket_end_at,
-        results.result ->> '$.workspace_id' as workspace_id,
-        results.result ->> '$.api_key_id' as api_key_id,
-        results.result ->> '$.model' as model,
-        results.result ->> '$.service_tier' as service_tier,
-        results.result ->> '$.context_window' as context_window,
-        try_cast(results.result ->> '$.uncached_input_tokens' as bigint) as uncached_input_tokens,
-        try_cast(results.result ->> '$.cache_creation.ephemeral_1h_input_tokens' as bigint)
-            as cache_creation_1h_input_tokens,
-        try_cast(results.result ->> '$.cache_creation.ephemeral_5m_input_tokens' as bigint)
-            as cache_creation_5m_input_tokens,
-        try_cast(results.result ->> '$.cache_read_input_tokens' as bigint)
+        {{ safe_to_utc_timestamp(json_path_text('results.bucket', '$.starting_at')) }}
+            as bucket_start_at,
+        {{ safe_to_utc_timestamp(json_path_text('results.bucket', '$.ending_at')) }}
+            as bucket_end_at,
+        {{ json_path_text('results.result', '$.workspace_id') }} as workspace_id,
+        {{ json_path_text('results.result', '$.api_key_id') }} as api_key_id,
+        {{ json_path_text('results.result', '$.model') }} as model,
+        {{ json_path_text('results.result', '$.service_tier') }} as service_tier,
+        {{ json_path_text('results.result', '$.context_window') }} as context_window,
+        {{ try_cast_to(json_path_text('results.result', '$.uncached_input_tokens'), bigint) }}
+            as uncached_input_tokens,
+        {{ try_cast_to(
+            json_path_text('results.result', '$.cache_creation.ephemeral_1h_input_tokens'), bigint
+        ) }} as cache_creation_1h_input_tokens,
+        {{ try_cast_to(
+            json_path_text('results.result', '$.cache_creation.ephemeral_5m_input_tokens'), bigint
+        ) }} as cache_creation_5m_input_tokens,
+        {{ try_cast_to(json_path_text('results.result', '$.cache_read_input_tokens'), bigint) }}
             as cache_read_input_tokens,
-        try_cast(results.result ->> '$.output_tokens' as bigint) as output_tokens,
-        try_cast(results.result ->> '$.server_tool_use.web_search_requests' as bigint)
-            as web_search_requests
+        {{ try_cast_to(json_path_text('results.result', '$.output_tokens'), bigint) }}
+            as output_tokens,
+        {{ try_cast_to(
+            json_path_text('results.result', '$.server_tool_use.web_search_requests'), bigint
+        ) }} as web_search_requests
     from results
 
 )

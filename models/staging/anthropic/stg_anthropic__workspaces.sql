@@ -14,8 +14,9 @@ workspaces as (
 
     select
         pages.filename as source_file,
-        unnest(cast(pages.data as json[])) as workspace
+        workspace -- noqa: RF02, RF03
     from pages
+    {{ cross_join_unnest(json_path_array('pages.data'), 'workspace') }}
 
 ),
 
@@ -23,8 +24,8 @@ renamed as (
 
     select
         workspaces.source_file,
-        workspaces.workspace ->> '$.id' as workspace_id,
-        workspaces.workspace ->> '$.name' as workspace_name
+        {{ json_path_text('workspaces.workspace', '$.id') }} as workspace_id,
+        {{ json_path_text('workspaces.workspace', '$.name') }} as workspace_name
     from workspaces
 
 )

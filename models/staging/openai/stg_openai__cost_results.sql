@@ -4,6 +4,8 @@
     no aggregation. The amount is the JSON number's text cast straight to an exact decimal, never
     through float arithmetic (DECISIONLOG D-403).
 -#}
+{#- the organization ID is the folder above the endpoint's folder: <org>/<endpoint>/ -#}
+{%- set organization_in_path = '([^/\\\\]+)[/\\\\]costs[/\\\\]' -%}
 with
 
 pages as (
@@ -16,8 +18,9 @@ buckets as (
 
     select
         pages.filename as source_file,
-        unnest(cast(pages.data as json[])) as bucket
+        bucket -- noqa: RF02, RF03
     from pages
+    {{ cross_join_unnest(json_path_array('pages.data'), 'bucket') }}
 
 ),
 
@@ -26,8 +29,9 @@ results as (
     select
         buckets.source_file,
         buckets.bucket,
-        unnest(cast(buckets.bucket -> '$.results' as json[])) as result
+        result -- noqa: RF02, RF03
     from buckets
+    {{ cross_join_unnest(json_path_array('buckets.bucket', '$.results'), 'result') }}
 
 ),
 
@@ -37,21 +41,22 @@ renamed as (
         results.source_file,
         coalesce(
             nullif('{{ var("openai_organization_id", "") }}', ''),  -- noqa: LT05
-            regexp_extract(results.source_file, '([^/\\]+)[/\\]costs[/\\]', 1)
+            {{ regexp_extract_group('results.source_file', organization_in_path) }}
         ) as organization_id,
-        make_timestamp(try_cast(results.bucket ->> '$.start_time' as bigint) * 1000000)
+        {{ epoch_seconds_to_timestamp(json_path_text('results.bucket', '$.start_time')) }}
             as bucket_start_at,
-        make_timestamp(try_cast(results.bucket ->> '$.end_time' as bigint) * 1000000)
+        {{ epoch_seconds_to_timestamp(json_path_text('results.bucket', '$.end_time')) }}
             as bucket_end_at,
-        results.result ->> '$.object' as result_object,
-        results.result ->> '$.project_id' as project_id,
-        results.result ->> '$.line_item' as line_item,
-        results.result ->> '$.amount.value' as amount_value_text,
-        {{ safe_text_to_focus_decimal("results.result ->> '$.amount.value'") }} as amount,
-        results.result ->> '$.amount.currency' as amount_currency,
+        {{ json_path_text('results.result', '$.object') }} as result_object,
+        {{ json_path_text('results.result', '$.project_id') }} as project_id,
+        {{ json_path_text('results.result', '$.line_item') }} as line_item,
+        {{ json_path_text('results.result', '$.amount.value') }} as amount_value_text,
+        {{ safe_text_to_focus_decimal(json_path_text('results.result', '$.amount.value')) }}
+            as amount,
+        {{ json_path_text('results.result', '$.amount.currency') }} as amount_currency,
         {{ record_cast_failures([
-            ('amount', "results.result ->> '$.amount.value'", 'text_decimal'),
-            ('bucket_start_at', "results.bucket ->> '$.start_time'", 'decimal'),
+            ('amount', json_path_text('results.result', '$.amount.value'), 'text_decimal'),
+            ('bucket_start_at', json_path_text('results.bucket', '$.start_time'), 'decimal'),
         ]) }} as cast_failures
     from results
 

@@ -13,8 +13,9 @@ projects as (
 
     select
         pages.filename as source_file,
-        unnest(cast(pages.data as json[])) as project
+        project -- noqa: RF02, RF03
     from pages
+    {{ cross_join_unnest(json_path_array('pages.data'), 'project') }}
 
 ),
 
@@ -22,9 +23,9 @@ renamed as (
 
     select
         projects.source_file,
-        projects.project ->> '$.id' as project_id,
-        projects.project ->> '$.name' as project_name,
-        projects.project ->> '$.status' as project_status
+        {{ json_path_text('projects.project', '$.id') }} as project_id,
+        {{ json_path_text('projects.project', '$.name') }} as project_name,
+        {{ json_path_text('projects.project', '$.status') }} as project_status
     from projects
 
 )

@@ -4,6 +4,10 @@
     and cast; a quantity the endpoint does not report is null. Flattened (page -> bucket -> result)
     and nothing else.
 -#}
+{#- the organization ID is the folder above the endpoint's folder: <org>/<endpoint>/ -#}
+{%- set organization_in_path = '([^/\\\\]+)[/\\\\]usage[/\\\\]' -%}
+{%- set bigint = dbt.type_bigint() -%}
+{%- set boolean = dbt.type_boolean() -%}
 with
 
 pages as (
@@ -16,8 +20,9 @@ buckets as (
 
     select
         pages.filename as source_file,
-        unnest(cast(pages.data as json[])) as bucket
+        bucket -- noqa: RF02, RF03
     from pages
+    {{ cross_join_unnest(json_path_array('pages.data'), 'bucket') }}
 
 ),
 
@@ -26,8 +31,9 @@ results as (
     select
         buckets.source_file,
         buckets.bucket,
-        unnest(cast(buckets.bucket -> '$.results' as json[])) as result
+        result -- noqa: RF02, RF03
     from buckets
+    {{ cross_join_unnest(json_path_array('buckets.bucket', '$.results'), 'result') }}
 
 ),
 
@@ -37,30 +43,38 @@ renamed as (
         results.source_file,
         coalesce(
             nullif('{{ var("openai_organization_id", "") }}', ''),  -- noqa: LT05
-            regexp_extract(results.source_file, '([^/\\]+)[/\\]usage[/\\]', 1)
+            {{ regexp_extract_group('results.source_file', organization_in_path) }}
         ) as organization_id,
-        make_timestamp(try_cast(results.bucket ->> '$.start_time' as bigint) * 1000000)
+        {{ epoch_seconds_to_timestamp(json_path_text('results.bucket', '$.start_time')) }}
             as bucket_start_at,
-        make_timestamp(try_cast(results.bucket ->> '$.end_time' as bigint) * 1000000)
+        {{ epoch_seconds_to_timestamp(json_path_text('results.bucket', '$.end_time')) }}
             as bucket_end_at,
-        results.result ->> '$.object' as result_object,
-        regexp_extract(results.result ->> '$.object', '^organization\.usage\.(.+)\.result$', 1)
-            as usage_endpoint,
-        results.result ->> '$.project_id' as project_id,
-        results.result ->> '$.model' as model,
-        results.result ->> '$.api_key_id' as api_key_id,
-        results.result ->> '$.user_id' as user_id,
-        try_cast(results.result ->> '$.batch' as boolean) as is_batch,
-        try_cast(results.result ->> '$.input_tokens' as bigint) as input_tokens,
-        try_cast(results.result ->> '$.output_tokens' as bigint) as output_tokens,
-        try_cast(results.result ->> '$.input_cached_tokens' as bigint) as input_cached_tokens,
-        try_cast(results.result ->> '$.input_audio_tokens' as bigint) as input_audio_tokens,
-        try_cast(results.result ->> '$.output_audio_tokens' as bigint) as output_audio_tokens,
-        try_cast(results.result ->> '$.num_model_requests' as bigint) as num_model_requests,
-        try_cast(results.result ->> '$.images' as bigint) as images,
-        try_cast(results.result ->> '$.characters' as bigint) as characters,
-        try_cast(results.result ->> '$.seconds' as bigint) as seconds,
-        try_cast(results.result ->> '$.num_sessions' as bigint) as num_sessions
+        {{ json_path_text('results.result', '$.object') }} as result_object,
+        {{ regexp_extract_group(
+            json_path_text('results.result', '$.object'), '^organization\\.usage\\.(.+)\\.result$'
+        ) }} as usage_endpoint,
+        {{ json_path_text('results.result', '$.project_id') }} as project_id,
+        {{ json_path_text('results.result', '$.model') }} as model,
+        {{ json_path_text('results.result', '$.api_key_id') }} as api_key_id,
+        {{ json_path_text('results.result', '$.user_id') }} as user_id,
+        {{ try_cast_to(json_path_text('results.result', '$.batch'), boolean) }} as is_batch,
+        {{ try_cast_to(json_path_text('results.result', '$.input_tokens'), bigint) }}
+            as input_tokens,
+        {{ try_cast_to(json_path_text('results.result', '$.output_tokens'), bigint) }}
+            as output_tokens,
+        {{ try_cast_to(json_path_text('results.result', '$.input_cached_tokens'), bigint) }}
+            as input_cached_tokens,
+        {{ try_cast_to(json_path_text('results.result', '$.input_audio_tokens'), bigint) }}
+            as input_audio_tokens,
+        {{ try_cast_to(json_path_text('results.result', '$.output_audio_tokens'), bigint) }}
+            as output_audio_tokens,
+        {{ try_cast_to(json_path_text('results.result', '$.num_model_requests'), bigint) }}
+            as num_model_requests,
+        {{ try_cast_to(json_path_text('results.result', '$.images'), bigint) }} as images,
+        {{ try_cast_to(json_path_text('results.result', '$.characters'), bigint) }} as characters,
+        {{ try_cast_to(json_path_text('results.result', '$.seconds'), bigint) }} as seconds,
+        {{ try_cast_to(json_path_text('results.result', '$.num_sessions'), bigint) }}
+            as num_sessions
     from results
 
 )
