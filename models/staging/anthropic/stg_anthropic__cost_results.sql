@@ -4,8 +4,6 @@
     nothing else. `amount` stays in the report's unit (cents, a decimal string) as an exact decimal;
     the intermediate layer converts it to the currency's major unit (DECISIONLOG D-403).
 -#}
-{#- the organization ID is the folder above the endpoint's folder: <org>/<endpoint>/ -#}
-{%- set organization_in_path = '([^/\\\\]+)[/\\\\]cost_report[/\\\\]' -%}
 with
 
 pages as (
@@ -39,10 +37,9 @@ renamed as (
 
     select
         results.source_file,
-        coalesce(
-            nullif('{{ var("anthropic_organization_id", "") }}', ''),  -- noqa: LT05
-            {{ regexp_extract_group('results.source_file', organization_in_path) }}
-        ) as organization_id,
+        {{ api_organization_id(
+            'results.source_file', 'anthropic_organization_id', 'cost_report'
+        ) }} as organization_id,
         {{ safe_to_utc_timestamp(json_path_text('results.bucket', '$.starting_at')) }}
             as bucket_start_at,
         {{ safe_to_utc_timestamp(json_path_text('results.bucket', '$.ending_at')) }}

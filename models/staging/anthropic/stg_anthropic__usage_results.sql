@@ -3,8 +3,6 @@
     group-by keys: workspace, model, service tier, context window and, when grouped by it, API key),
     renamed and cast. Flattened (page -> bucket -> result) and nothing else.
 -#}
-{#- the organization ID is the folder above the endpoint's folder: <org>/<endpoint>/ -#}
-{%- set organization_in_path = '([^/\\\\]+)[/\\\\]usage_report_messages[/\\\\]' -%}
 {%- set bigint = dbt.type_bigint() -%}
 with
 
@@ -39,10 +37,9 @@ renamed as (
 
     select
         results.source_file,
-        coalesce(
-            nullif('{{ var("anthropic_organization_id", "") }}', ''),  -- noqa: LT05
-            {{ regexp_extract_group('results.source_file', organization_in_path) }}
-        ) as organization_id,
+        {{ api_organization_id(
+            'results.source_file', 'anthropic_organization_id', 'usage_report_messages'
+        ) }} as organization_id,
         {{ safe_to_utc_timestamp(json_path_text('results.bucket', '$.starting_at')) }}
             as bucket_start_at,
         {{ safe_to_utc_timestamp(json_path_text('results.bucket', '$.ending_at')) }}

@@ -4,8 +4,6 @@
     no aggregation. The amount is the JSON number's text cast straight to an exact decimal, never
     through float arithmetic (DECISIONLOG D-403).
 -#}
-{#- the organization ID is the folder above the endpoint's folder: <org>/<endpoint>/ -#}
-{%- set organization_in_path = '([^/\\\\]+)[/\\\\]costs[/\\\\]' -%}
 with
 
 pages as (
@@ -39,10 +37,9 @@ renamed as (
 
     select
         results.source_file,
-        coalesce(
-            nullif('{{ var("openai_organization_id", "") }}', ''),  -- noqa: LT05
-            {{ regexp_extract_group('results.source_file', organization_in_path) }}
-        ) as organization_id,
+        {{ api_organization_id(
+            'results.source_file', 'openai_organization_id', 'costs'
+        ) }} as organization_id,
         {{ epoch_seconds_to_timestamp(json_path_text('results.bucket', '$.start_time')) }}
             as bucket_start_at,
         {{ epoch_seconds_to_timestamp(json_path_text('results.bucket', '$.end_time')) }}

@@ -4,8 +4,6 @@
     and cast; a quantity the endpoint does not report is null. Flattened (page -> bucket -> result)
     and nothing else.
 -#}
-{#- the organization ID is the folder above the endpoint's folder: <org>/<endpoint>/ -#}
-{%- set organization_in_path = '([^/\\\\]+)[/\\\\]usage[/\\\\]' -%}
 {%- set bigint = dbt.type_bigint() -%}
 {%- set boolean = dbt.type_boolean() -%}
 with
@@ -41,10 +39,9 @@ renamed as (
 
     select
         results.source_file,
-        coalesce(
-            nullif('{{ var("openai_organization_id", "") }}', ''),  -- noqa: LT05
-            {{ regexp_extract_group('results.source_file', organization_in_path) }}
-        ) as organization_id,
+        {{ api_organization_id(
+            'results.source_file', 'openai_organization_id', 'usage'
+        ) }} as organization_id,
         {{ epoch_seconds_to_timestamp(json_path_text('results.bucket', '$.start_time')) }}
             as bucket_start_at,
         {{ epoch_seconds_to_timestamp(json_path_text('results.bucket', '$.end_time')) }}
