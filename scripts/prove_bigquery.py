@@ -136,7 +136,7 @@ BIGQUERY_JSON_PAGE_SOURCES = {
 # sources are not run: their native rows stand in for them, so that the models downstream (the
 # provider union, the marts) are still proved; COMPARED_EXCEPT below runs some of them anyway.
 _OCI_TAGS = (
-    "OCI FOCUS report: BigQuery column names cannot hold the '.' of its Tags/<namespace>.<key>"
+    "OCI {report}: BigQuery column names cannot hold the '.' of its {tags}/<namespace>.<key>"
     " headers, so a CSV load renames every tag column and the tag keys cannot match (D-950)"
 )
 _FOCUS_EXPORTS = (
@@ -144,10 +144,8 @@ _FOCUS_EXPORTS = (
     " bigquery lint; the repair model reads Tags as a JSON array only) (D-952)"
 )
 SKIPPED_SOURCES: dict[str, str] = {
-    "oci.focus_report": _OCI_TAGS,
-    "oci.cost_report": _OCI_TAGS.replace("FOCUS report", "cost report").replace(
-        "Tags/<namespace>.<key>", "tags/<namespace>.<key>"
-    ),
+    "oci.focus_report": _OCI_TAGS.format(report="FOCUS report", tags="Tags"),
+    "oci.cost_report": _OCI_TAGS.format(report="cost report", tags="tags"),
     **{
         f"focus_export.{table}": _FOCUS_EXPORTS
         for table in ("aws_1_0", "aws_1_2", "azure_1_0", "azure_1_2_preview", "gcp")
@@ -494,11 +492,16 @@ def bigquery_select_list(columns: list[tuple], renames: dict[str, str] | None = 
     return select_list
 
 
+def source_keys(manifest: dict) -> dict[str, str]:
+    """`<source>.<table>` of each source node, by unique id."""
+    return {unique_id: source_key(source) for unique_id, source in manifest["sources"].items()}
+
+
 def skipped_models(manifest: dict) -> dict[str, str]:
     """Models that read only sources in SKIPPED_SOURCES (directly or through other models), by
     unique id, with the reasons of those sources: the proof takes their rows from the native
     build instead of running them, and proves the models downstream of them."""
-    sources = {unique_id: source_key(source) for unique_id, source in manifest["sources"].items()}
+    sources = source_keys(manifest)
     nodes = manifest["nodes"]
     ancestors: dict[str, set[str]] = {}
 
@@ -525,7 +528,7 @@ def skipped_models(manifest: dict) -> dict[str, str]:
 def partly_compared_models(manifest: dict) -> dict[str, tuple[str, ...]]:
     """Models reading a source of COMPARED_EXCEPT directly, with the columns left out of their
     comparison (D-956)."""
-    sources = {unique_id: source_key(source) for unique_id, source in manifest["sources"].items()}
+    sources = source_keys(manifest)
     partly = {}
     for unique_id, node in manifest["nodes"].items():
         if node["resource_type"] != "model":
@@ -674,17 +677,14 @@ def compare(
     """('' or why the rows differ with numbers to the cent, whether they match to 10 places),
     leaving out the `ignored` columns (D-956)."""
     left_out = {name.lower() for name in ignored}
-    ours = [
-        column
-        for column in columns_of(connection, BIGQUERY_PROJECT, model.schema, model.name)
-        if column[0].lower() not in left_out
-    ]
+
+    def compared_columns(database: str, schema: str, name: str) -> list[tuple[str, str]]:
+        columns = columns_of(connection, database, schema, name)
+        return [column for column in columns if column[0].lower() not in left_out]
+
+    ours = compared_columns(BIGQUERY_PROJECT, model.schema, model.name)
     catalog = native_node.get("database", NATIVE_DATABASE)
-    theirs = [
-        column
-        for column in columns_of(connection, catalog, native_node["schema"], native_node["alias"])
-        if column[0].lower() not in left_out
-    ]
+    theirs = compared_columns(catalog, native_node["schema"], native_node["alias"])
     if [c.lower() for c, _ in ours] != [c.lower() for c, _ in theirs]:
         return f"columns differ: {[c for c, _ in ours]} vs {[c for c, _ in theirs]}", False
     ours_relation = (quote(BIGQUERY_PROJECT, model.schema, model.name), ours)

@@ -131,6 +131,21 @@ def build_project(
     return Build(duckdb_path, raw_path, work_dir / "target", result)
 
 
+def build_focus_scope(
+    work_dir: Path, raw_path: Path, dbt_vars: dict, test_paths: list[str]
+) -> Build:
+    """The two FOCUS marts and everything upstream, plus the singular tests under `test_paths`
+    (e.g. `tests/oci`); the tests of models not built are left out (cautious selection)."""
+    return build_project(
+        work_dir,
+        raw_path,
+        dbt_vars,
+        select=["+focus_cost_and_usage", "+focus_quarantined_line_items"]
+        + [f"path:{path}" for path in test_paths],
+        extra_args=("--indirect-selection", "cautious"),
+    )
+
+
 FIGURES: list[str] = []
 
 

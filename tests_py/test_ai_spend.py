@@ -22,7 +22,15 @@ from pathlib import Path
 import duckdb
 import pytest
 from ai_spend_raw import anthropic_expected, openai_expected
-from conftest import FIXTURE_DATA, MART, REPO_ROOT, build_project, mart_as_table, run_dbt
+from conftest import (
+    FIXTURE_DATA,
+    MART,
+    REPO_ROOT,
+    build_focus_scope,
+    build_project,
+    mart_as_table,
+    run_dbt,
+)
 
 SCRIPTS = REPO_ROOT / "scripts"
 if str(SCRIPTS) not in sys.path:
@@ -275,14 +283,12 @@ def test_a_later_pull_replaces_the_overlapping_results(tmp_path, report_figure):
     for provider in REPULLS:
         shutil.copytree(FIXTURE_DATA / provider, raw / provider)
     restated = {provider: repull(raw, provider) for provider in REPULLS}
-    build = build_project(
+    build = build_focus_scope(
         tmp_path / "build",
         raw,
         {**AI_VARS, "aws_enabled": False},
-        select=["+focus_cost_and_usage", "+focus_quarantined_line_items",
-                "path:tests/openai", "path:tests/anthropic"],
-        extra_args=("--indirect-selection", "cautious"),
-    )  # fmt: skip
+        ["tests/openai", "tests/anthropic"],
+    )
     assert build.result.returncode == 0, build.result.output[-4000:]
     for provider in REPULLS:
         expected = EXPECTED[provider](raw)

@@ -24,7 +24,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_DATA, MART, REPO_ROOT, Build, build_project
+from conftest import FIXTURE_DATA, MART, REPO_ROOT, Build, build_focus_scope, build_project
 
 sys.path.insert(0, str(REPO_ROOT / "scripts"))
 import generate_alibaba_focus  # noqa: E402
@@ -84,14 +84,9 @@ def raw_totals(raw_root: Path) -> dict[tuple[str, str], tuple[int, Decimal]]:
 
 def build_oci_alibaba(raw: Path, work: Path) -> Build:
     """Models, seeds and the singular tests of both providers (reconciliation, quarantine share)."""
-    build = build_project(
-        work,
-        raw,
-        {**ALL_PROVIDERS, "aws_enabled": False},
-        select=["+focus_cost_and_usage", "+focus_quarantined_line_items",
-                "path:tests/oci", "path:tests/alibaba"],
-        extra_args=("--indirect-selection", "cautious"),
-    )  # fmt: skip
+    build = build_focus_scope(
+        work, raw, {**ALL_PROVIDERS, "aws_enabled": False}, ["tests/oci", "tests/alibaba"]
+    )
     assert build.result.returncode == 0, build.result.output[-4000:]
     return build
 
