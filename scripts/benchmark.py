@@ -19,7 +19,8 @@ wall time and the peak memory:
 
 Peak memory is the maximum resident set size of the process tree: the larger of GNU time's
 ``Maximum resident set size`` (largest single process) and the sum over the tree sampled every
-50 ms with psutil (when installed).
+50 ms with psutil (when installed). Each timed step starts after ``os.sync()``: the files the
+previous step wrote (or the generator) are on disk, not being flushed during the next step.
 
 Usage:
     python scripts/benchmark.py --rows 100000,1000000 --work-dir /tmp/bench
@@ -162,6 +163,9 @@ def run_measured(
         os.close(fd)
         full = [TIME_BIN, "-v", "-o", time_file, *cmd]
     LOG.info("running: %s", " ".join(str(c) for c in cmd))
+    # Write out the page cache first (the generated input, the previous engine's output), so
+    # that no step is timed while the kernel flushes another step's files to disk.
+    os.sync()
     stop = threading.Event()
     peak = [0]
     load = os.getloadavg()[0]

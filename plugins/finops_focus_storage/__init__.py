@@ -43,9 +43,20 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from dbt.adapters.duckdb.plugins import BasePlugin
-
 LOG = logging.getLogger(__name__)
+
+# dbt-duckdb reads the class ``Plugin`` of the module the profile names. It lives in
+# ``finops_focus_storage.plugin`` and is imported on first use (PEP 562), so that importing this
+# package (the export imports ``parquet_layout``) does not import dbt: about 0.6 s per process.
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Plugin":
+        from finops_focus_storage.plugin import Plugin
+
+        return Plugin
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 EXTENSIONS = ("httpfs", "aws", "azure")
 S3_CHAIN_VARIABLES = (
@@ -298,27 +309,3 @@ def load_zipped_csv(zip_glob: str, conn: Any) -> Any:
     if not rows:
         raise ZipDeliveryError(f"cannot read {zip_glob}: the zip archives hold no row")
     return rows_to_arrow(rows)
-
-
-class Plugin(BasePlugin):
-    """dbt-duckdb plugin: offline extensions, object-store secrets and the zip loader."""
-
-    def configure_connection(self, conn: Any) -> None:
-        configure(conn)
-        # --- write-once (D-680): file operations of the focus_parquet_periods materialization ---
-        from finops_focus_storage.parquet_periods import register
-
-        register(conn)
-
-    def load(self, source_config: Any) -> Any:
-        """The source's ``zip_glob`` read by ``load_zipped_csv`` on a private connection."""
-        import duckdb
-
-        zip_glob = source_config.get("zip_glob")
-        if not zip_glob:
-            raise ZipDeliveryError(
-                f"source {source_config.name}.{source_config.identifier} names no zip_glob"
-            )
-        with duckdb.connect() as conn:
-            configure(conn)
-            return load_zipped_csv(zip_glob, conn)
