@@ -47,3 +47,19 @@
 {% macro duckdb__focus_mart_materialization() %}
     {{ return('focus_parquet_periods' if var('focus_mart_parquet', true) else 'incremental') }}
 {% endmacro %}
+
+
+{#- --- D-687: the materialization of int_aws__line_items_mapped ----------------------------------
+    DuckDB: focus_parquet_file (one Parquet file and a view over it), or a table with var
+    focus_mart_parquet: false. BigQuery: a table, unchanged. -#}
+{% macro heavy_intermediate_materialization() %}
+    {{ return(adapter.dispatch('heavy_intermediate_materialization', 'finops_focus')()) }}
+{% endmacro %}
+
+{% macro default__heavy_intermediate_materialization() %}
+    {{ return('table') }}
+{% endmacro %}
+
+{% macro duckdb__heavy_intermediate_materialization() %}
+    {{ return('focus_parquet_file' if var('focus_mart_parquet', true) else 'table') }}
+{% endmacro %}

@@ -5,9 +5,13 @@
     build with its name, so no charge is ever mapped by guess.
     Every raw line item is here with its verdict (issue 6, DECISIONLOG D-670): the quarantined ones
     and the duplicate copies too, flagged is_quarantined, so that the quarantine view reads them
-    from this table instead of checking the raw files a second time. Every step after this one
+    from here instead of checking the raw files a second time. Every step after this one
     reads `where not is_quarantined`; the mapping columns of a quarantined row are not FOCUS data.
+    Written once per run and read by four models: on DuckDB as one Parquet file and a view over it
+    (focus_parquet_file, DECISIONLOG D-687), elsewhere as a table.
 -#}
+{{ config(materialized=heavy_intermediate_materialization()) }}
+
 with
 
 line_items as (
