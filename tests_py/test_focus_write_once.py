@@ -140,3 +140,120 @@ def test_the_mart_files_carry_the_export_metadata(fixture_build: Build) -> None:
     assert [key for key, _ in keys] == ["FocusVersion", "SchemaId"]
     assert dict(keys)["FocusVersion"] == "1.2"
     assert compression == [("ZSTD",)]
+
+
+MAPPED = ("main_intermediate", "int_aws__line_items_mapped")
+
+
+def relation_kind(duckdb_path: Path, schema: str, name: str) -> str | None:
+    with duckdb.connect(str(duckdb_path), read_only=True) as connection:
+        kind = connection.execute(
+            "select table_type from information_schema.tables "
+            "where table_schema = ? and table_name = ?",
+            [schema, name],
+        ).fetchone()
+    return kind[0] if kind else None
+
+
+@pytest.mark.quick
+def test_the_mapped_step_is_one_parquet_file_behind_a_view(fixture_build: Build) -> None:
+    # D-687: on DuckDB int_aws__line_items_mapped is a view over one Parquet file.
+    schema, name = MAPPED
+    comment = fixture_build.query(
+        f"select comment from duckdb_views() where schema_name = '{schema}' "
+        f"and view_name = '{name}'"
+    )
+    assert comment and comment[0][0], "the mapped step is not a view with its file's comment"
+    described = json.loads(comment[0][0])
+    assert described["materialization"] == "focus_parquet_file"
+    file = Path(described["file"])
+    assert file.is_absolute() and file.is_file()
+    assert file.parent.name == name and not list(file.parent.glob(".tmp-*"))
+
+    # Every raw line item is in the file once (the quarantined ones too: D-670).
+    raw, in_view = fixture_build.query(
+        "select (select count(*) from main_intermediate.int_aws__line_items_unioned), "
+        f"(select count(*) from {schema}.{name})"
+    )[0]
+    with duckdb.connect() as connection:
+        in_file = connection.execute(f"select count(*) from read_parquet('{file}')").fetchone()[0]
+    assert raw == in_view == in_file == described["rows"] > 0
+
+    # Parquet keeps the types the readers rely on (costs to the tenth decimal place, naive UTC).
+    types = dict(
+        fixture_build.query(
+            "select column_name, data_type from information_schema.columns "
+            f"where table_schema = '{schema}' and table_name = '{name}'"
+        )
+    )
+    assert types["billed_cost"] == "DECIMAL(38,10)"
+    assert types["billing_period_start_at"] == "TIMESTAMP"
+    assert types["is_quarantined"] == "BOOLEAN"
+
+
+def test_the_mapped_file_is_replaced_whole_and_a_table_on_request(
+    fixture_build: Build, tmp_path: Path
+) -> None:
+    schema, name = MAPPED
+    work_dir = tmp_path / "copy"
+    work_dir.mkdir()
+    duckdb_path = work_dir / fixture_build.duckdb_path.name
+    shutil.copyfile(fixture_build.duckdb_path, duckdb_path)
+    # The copy's file goes beside the copy; a killed run's temporary file waits there.
+    folder = work_dir / (duckdb_path.stem + ".focus_parquet") / name
+    folder.mkdir(parents=True)
+    (folder / ".tmp-killed-run.parquet").write_bytes(b"PAR1 half a file")
+    # The same for the mart, killed during its first month: no period file yet.
+    mart_folder = folder.parent / "focus_cost_and_usage"
+    mart_folder.mkdir()
+    (mart_folder / ".tmp-killed-run-2025-01.parquet").write_bytes(b"PAR1 half a file")
+
+    result = run_dbt(
+        ["run", "--select", f"{name} focus_cost_and_usage"],
+        duckdb_path=duckdb_path,
+        raw_path=FIXTURE_DATA,
+        work_dir=work_dir,
+    )
+    assert result.returncode == 0, result.output[-4000:]
+    assert sorted(path.name for path in folder.iterdir()) == ["part-00000.parquet"]
+    assert sorted(path.name for path in mart_folder.iterdir()) == [
+        "billing_period=2025-01",
+        "billing_period=2025-02",
+    ]
+    assert relation_kind(duckdb_path, schema, name) == "VIEW"
+
+    # Same rows as the session build's file, both ways (EXCEPT ALL: duplicates counted).
+    original = json.loads(
+        fixture_build.query(
+            f"select comment from duckdb_views() where schema_name = '{schema}' "
+            f"and view_name = '{name}'"
+        )[0][0]
+    )["file"]
+    new = folder / "part-00000.parquet"
+    with duckdb.connect() as connection:
+        left, right = f"read_parquet('{original}')", f"read_parquet('{new}')"
+        differences = connection.execute(
+            f"select (select count(*) from (select * from {left} except all "
+            f"select * from {right})), (select count(*) from (select * from {right} "
+            f"except all select * from {left}))"
+        ).fetchone()
+    assert differences == (0, 0)
+
+    # focus_mart_parquet: false gives back the table, with the same rows.
+    result = run_dbt(
+        ["run", "--select", name],
+        duckdb_path=duckdb_path,
+        raw_path=FIXTURE_DATA,
+        work_dir=work_dir,
+        dbt_vars={"focus_mart_parquet": False},
+    )
+    assert result.returncode == 0, result.output[-4000:]
+    assert relation_kind(duckdb_path, schema, name) == "BASE TABLE"
+    with duckdb.connect(str(duckdb_path), read_only=True) as connection:
+        table, file = f"{schema}.{name}", f"read_parquet('{new}')"
+        differences = connection.execute(
+            f"select (select count(*) from {table}), "
+            f"(select count(*) from (select * from {table} except all select * from {file})),"
+            f" (select count(*) from (select * from {file} except all select * from {table}))"
+        ).fetchone()
+    assert differences[0] > 0 and differences[1:] == (0, 0)

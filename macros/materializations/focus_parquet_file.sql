@@ -25,12 +25,7 @@
     {{ run_hooks(pre_hooks, inside_transaction=False) }}
     {{ run_hooks(pre_hooks, inside_transaction=True) }}
 
-    {#- Temporary files a killed run left behind (one run of the model at a time, as with a table). -#}
-    {%- set leftovers = run_query(
-        "select file from glob(" ~ focus_parquet_literal(folder ~ '/.tmp-*.parquet') ~ ")") -%}
-    {%- for row in leftovers.rows -%}
-        {%- do run_query("select focus_parquet_remove(" ~ focus_parquet_literal(row[0]) ~ ")") -%}
-    {%- endfor -%}
+    {%- do focus_parquet_remove_leftovers(folder) -%}
 
     {%- call statement('copy', fetch_result=True) -%}
         copy ({{ sql }}) to {{ focus_parquet_literal(temp_file) }} (format parquet, compression zstd)

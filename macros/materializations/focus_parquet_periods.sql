@@ -71,12 +71,7 @@
     {%- endif -%}
 
     {{ log("focus_parquet_periods: periods " ~ periods | join(', '), info=True) }}
-    {#- Temporary files a killed run left behind (one run of the model at a time, as with a table). -#}
-    {%- set leftovers = run_query(
-        "select file from glob(" ~ focus_parquet_literal(folder ~ '/.tmp-*.parquet') ~ ")") -%}
-    {%- for row in leftovers.rows -%}
-        {%- do run_query("select focus_parquet_remove(" ~ focus_parquet_literal(row[0]) ~ ")") -%}
-    {%- endfor -%}
+    {%- do focus_parquet_remove_leftovers(folder) -%}
 
     {#- Files already there, and a schema check on the ones this run keeps. -#}
     {%- set existing_files = focus_parquet_files(folder) -%}
@@ -228,6 +223,21 @@
     {%- set folder = run_query(
         "select focus_parquet_mkdir(" ~ focus_parquet_literal(base ~ '/' ~ identifier) ~ ")").rows[0][0] -%}
     {{ return(folder) }}
+{% endmacro %}
+
+
+{#- Delete the temporary files a killed run left in a folder (one run of a model at a time, as
+    with a table). focus_parquet_remove also deletes a folder it leaves empty: the folder is made
+    again, as the run writes its own temporary file there next. -#}
+{% macro focus_parquet_remove_leftovers(folder) %}
+    {%- set leftovers = run_query(
+        "select file from glob(" ~ focus_parquet_literal(folder ~ '/.tmp-*.parquet') ~ ")") -%}
+    {%- for row in leftovers.rows -%}
+        {%- do run_query("select focus_parquet_remove(" ~ focus_parquet_literal(row[0]) ~ ")") -%}
+    {%- endfor -%}
+    {%- if leftovers.rows | length > 0 -%}
+        {%- do run_query("select focus_parquet_mkdir(" ~ focus_parquet_literal(folder) ~ ")") -%}
+    {%- endif -%}
 {% endmacro %}
 
 
