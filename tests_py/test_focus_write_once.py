@@ -29,6 +29,19 @@ def parquet_files(export_dir: Path) -> dict[str, Path]:
     }
 
 
+MAPPED = ("main_intermediate", "int_aws__line_items_mapped")
+
+
+def relation_kind(duckdb_path: Path, schema: str, name: str) -> str | None:
+    with duckdb.connect(str(duckdb_path), read_only=True) as connection:
+        kind = connection.execute(
+            "select table_type from information_schema.tables "
+            "where table_schema = ? and table_name = ?",
+            [schema, name],
+        ).fetchone()
+    return kind[0] if kind else None
+
+
 def test_the_export_of_the_file_backed_mart_equals_the_table_backed_one(
     fixture_build: Build, tmp_path: Path
 ) -> None:
@@ -60,13 +73,7 @@ def test_the_export_of_the_file_backed_mart_equals_the_table_backed_one(
         dbt_vars={"focus_mart_parquet": False},
     )
     assert result.returncode == 0, result.output[-4000:]
-    with duckdb.connect(str(table_duckdb), read_only=True) as connection:
-        kind = connection.execute(
-            "select table_type from information_schema.tables "
-            "where table_schema = ? and table_name = ?",
-            [schema, name],
-        ).fetchone()
-    assert kind == ("BASE TABLE",)
+    assert relation_kind(table_duckdb, schema, name) == "BASE TABLE"
 
     exports = {}
     for label, duckdb_path, manifest in (
@@ -140,19 +147,6 @@ def test_the_mart_files_carry_the_export_metadata(fixture_build: Build) -> None:
     assert [key for key, _ in keys] == ["FocusVersion", "SchemaId"]
     assert dict(keys)["FocusVersion"] == "1.2"
     assert compression == [("ZSTD",)]
-
-
-MAPPED = ("main_intermediate", "int_aws__line_items_mapped")
-
-
-def relation_kind(duckdb_path: Path, schema: str, name: str) -> str | None:
-    with duckdb.connect(str(duckdb_path), read_only=True) as connection:
-        kind = connection.execute(
-            "select table_type from information_schema.tables "
-            "where table_schema = ? and table_name = ?",
-            [schema, name],
-        ).fetchone()
-    return kind[0] if kind else None
 
 
 @pytest.mark.quick
