@@ -12,6 +12,7 @@ import csv
 import hashlib
 import json
 import re
+import shutil
 import subprocess
 import sys
 from decimal import Decimal
@@ -20,7 +21,7 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 import pytest
-from conftest import FIXTURE_DATA, MART, REPO_ROOT, build_project
+from conftest import FIXTURE_DATA, MART, REPO_ROOT, build_project, mart_as_table, run_dbt
 
 CENT = Decimal("0.01")
 JAN, FEB = "2025-01-01", "2025-02-01"
@@ -326,6 +327,47 @@ def assert_reconciles(build) -> dict[str, tuple[Decimal, Decimal]]:
 def test_fixture_reconciles_with_its_raw_files(fixture_build):
     raw = assert_reconciles(fixture_build)
     assert raw[JAN][0].quantize(CENT) == JAN_UNBLENDED
+
+
+def test_the_reconciliation_test_fails_on_a_cent_lost_or_made_up(fixture_build, tmp_path):
+    """assert_aws_billed_cost_reconciles_with_raw (compare_raw_with_focus) on a damaged copy of the
+    fixture's database: in January one row is gone from the mart (a cent and a row lost), in
+    February one row bills a cent more. Exactly those two groups fail."""
+    damaged = tmp_path / fixture_build.duckdb_path.name  # same catalog name as the views expect
+    shutil.copyfile(fixture_build.duckdb_path, damaged)
+    with duckdb.connect(str(damaged)) as connection:
+        mart_as_table(connection)
+        for period, statement in (
+            (JAN, f"delete from {MART} where x_SourceLineItemId = "),
+            (FEB, f"update {MART} set BilledCost = BilledCost + 0.01 where x_SourceLineItemId = "),
+        ):
+            connection.execute(
+                statement
+                + f"""(select min(x_SourceLineItemId) from {MART}
+                    where x_Provider = 'aws' and x_RowOrigin = 'source' and BilledCost <> 0
+                    and BillingPeriodStart = '{period}')"""
+            )
+    test = "assert_aws_billed_cost_reconciles_with_raw"
+    result = run_dbt(
+        ["test", "--select", test, "--store-failures"],
+        duckdb_path=damaged,
+        raw_path=fixture_build.raw_path,
+        work_dir=tmp_path,
+    )
+    assert result.returncode == 1 and re.search(rf"FAIL 2 {test}", result.output), result.output[
+        -3000:
+    ]
+    with duckdb.connect(str(damaged), read_only=True) as connection:
+        failures = connection.execute(
+            f"""select strftime(billing_period_start_at, '%Y-%m-%d'), source_system,
+                raw_cost - focus_billed_cost - quarantined_cost, raw_rows - accounted_rows
+            from main_dbt_test__audit.{test} order by 1"""
+        ).fetchall()
+    assert [(period, system, rows) for period, system, _, rows in failures] == [
+        (JAN, "aws_cur2", 1),
+        (FEB, "aws_cur2", 0),
+    ]
+    assert failures[0][2] > 0 and failures[1][2] == Decimal("-0.01")
 
 
 @pytest.fixture(scope="module")
