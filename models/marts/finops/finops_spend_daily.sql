@@ -32,20 +32,12 @@ charges as (
         -- Savings are measured on usage (D-704): purchases reach usage through amortization, and
         -- unused commitment saves nothing, so its list and contracted cost count as 0.
         case
-            when cost_and_usage.ChargeCategory = 'Usage'
-                and (
-                    cost_and_usage.CommitmentDiscountStatus is null
-                    or cost_and_usage.CommitmentDiscountStatus <> 'Unused'
-                )
+            when {{ is_usage_bought('cost_and_usage') }}
                 then cost_and_usage.ListCost
             else 0
         end as usage_list_cost,
         case
-            when cost_and_usage.ChargeCategory = 'Usage'
-                and (
-                    cost_and_usage.CommitmentDiscountStatus is null
-                    or cost_and_usage.CommitmentDiscountStatus <> 'Unused'
-                )
+            when {{ is_usage_bought('cost_and_usage') }}
                 then cost_and_usage.ContractedCost
             else 0
         end as usage_contracted_cost,

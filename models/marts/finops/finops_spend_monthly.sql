@@ -31,20 +31,12 @@ charges as (
         cost_and_usage.ContractedCost as contracted_cost,
         -- The same usage-only savings basis as finops_spend_daily (D-704).
         case
-            when cost_and_usage.ChargeCategory = 'Usage'
-                and (
-                    cost_and_usage.CommitmentDiscountStatus is null
-                    or cost_and_usage.CommitmentDiscountStatus <> 'Unused'
-                )
+            when {{ is_usage_bought('cost_and_usage') }}
                 then cost_and_usage.ListCost
             else 0
         end as usage_list_cost,
         case
-            when cost_and_usage.ChargeCategory = 'Usage'
-                and (
-                    cost_and_usage.CommitmentDiscountStatus is null
-                    or cost_and_usage.CommitmentDiscountStatus <> 'Unused'
-                )
+            when {{ is_usage_bought('cost_and_usage') }}
                 then cost_and_usage.ContractedCost
             else 0
         end as usage_contracted_cost,

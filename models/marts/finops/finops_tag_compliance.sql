@@ -30,12 +30,7 @@ taggable_charges as (
 
     from cost_and_usage
 
-    where
-        cost_and_usage.ChargeCategory = 'Usage'
-        and (
-            cost_and_usage.CommitmentDiscountStatus is null
-            or cost_and_usage.CommitmentDiscountStatus <> 'Unused'
-        )
+    where {{ is_usage_bought('cost_and_usage') }}
 
 ),
 
