@@ -132,24 +132,17 @@ BIGQUERY_JSON_PAGE_SOURCES = {
 }
 
 # Sources the proof does not load, by `<source>.<table>`, with the reason (logged; DECISIONLOG
-# D-950, D-952; the API pages of D-951 are proved since D-957). The models that read only these
+# D-950; the API pages of D-951 are proved since D-957, the native FOCUS exports of D-952 since
+# D-958). The models that read only these
 # sources are not run: their native rows stand in for them, so that the models downstream (the
 # provider union, the marts) are still proved; COMPARED_EXCEPT below runs some of them anyway.
 _OCI_TAGS = (
     "OCI {report}: BigQuery column names cannot hold the '.' of its {tags}/<namespace>.<key>"
     " headers, so a CSV load renames every tag column and the tag keys cannot match (D-950)"
 )
-_FOCUS_EXPORTS = (
-    "native FOCUS exports: the staging models are not yet BigQuery-clean (compiled SQL fails the"
-    " bigquery lint; the repair model reads Tags as a JSON array only) (D-952)"
-)
 SKIPPED_SOURCES: dict[str, str] = {
     "oci.focus_report": _OCI_TAGS.format(report="FOCUS report", tags="Tags"),
     "oci.cost_report": _OCI_TAGS.format(report="cost report", tags="tags"),
-    **{
-        f"focus_export.{table}": _FOCUS_EXPORTS
-        for table in ("aws_1_0", "aws_1_2", "azure_1_0", "azure_1_2_preview", "gcp")
-    },
 }
 
 # Skipped sources whose staging models are still run and must match the native build on every

@@ -202,11 +202,18 @@ def test_every_provider_compiles_for_bigquery_and_matches_duckdb(
         "int_openai__cost_and_usage",
         "stg_anthropic__usage_results",
         "int_anthropic__cost_and_usage",
+        # the native FOCUS exports (D-958): a shape of each provider, the row IDs, the repairs
+        "stg_focus_export__aws_1_0",
+        "stg_focus_export__azure_1_0",
+        "stg_focus_export__gcp",
+        "int_focus_export__rows_unioned",
+        "int_focus_export__rows_repaired",
+        "int_focus_export__cost_and_usage",
     ):
         assert re.search(rf"{name} +parsed=True .* matched=True", caplog.text), name
-    # Skipped: only the models of the providers SKIPPED_SOURCES names (DECISIONLOG D-950, D-952).
+    # Skipped: only the models of the providers SKIPPED_SOURCES names (DECISIONLOG D-950).
     skipped_providers = {key.split(".")[0] for key in prove_bigquery.SKIPPED_SOURCES}
-    assert skipped_providers == {"oci", "focus_export"}
+    assert skipped_providers == {"oci"}
     # OCI's FOCUS report staging model runs too, compared on every column but tags (D-956).
     assert re.search(
         r"stg_oci__focus_report_line_items +parsed=True .* matched=True .*compared without tags",

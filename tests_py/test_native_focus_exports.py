@@ -168,6 +168,72 @@ def test_every_shape_reaches_the_mart_with_lineage(native_build):
     assert mart_rows(native_build, "aws_cur2"), "the AWS CUR rows are still there"
 
 
+# The provider columns each staging model reads (its `extras`); every other non-FOCUS column is
+# carried in source_extras when var focus_carry_unknown_columns is on.
+READ_EXTRAS = {
+    "aws_1_0": {"x_ServiceCode", "x_UsageType", "x_Operation", "x_CostCategories"},
+    "aws_1_2": {"x_ServiceCode", "x_Operation"},
+    "azure_1_0": {
+        "x_InvoiceId",
+        "x_PricingCurrency",
+        "x_BillingExchangeRate",
+        "x_SkuMeterId",
+        "x_SkuMeterName",
+        "x_SkuMeterSubcategory",
+        "x_SkuDescription",
+    },
+    "azure_1_2_preview": {
+        "x_BillingExchangeRate",
+        "x_SkuMeterId",
+        "x_SkuMeterName",
+        "x_SkuMeterSubcategory",
+        "x_SkuDescription",
+    },
+    "gcp": {"x_ServiceId"},
+}
+
+
+def test_unknown_columns_are_carried_and_read_ones_are_not(tmp_path):
+    """With focus_carry_unknown_columns, each row's source_extras holds the file's columns that are
+    neither FOCUS 1.2 columns nor read by the staging model, with a value (D-958: the read extras
+    were not recognised, and AWS 1.0's x_CostCategories expression broke the model)."""
+    import duckdb
+
+    build = build_project(
+        tmp_path,
+        FIXTURE_DATA,
+        dbt_vars={
+            "aws_enabled": False,
+            "focus_export_enabled": True,
+            "focus_carry_unknown_columns": True,
+        },
+        select="stg_focus_export__*",
+    )
+    assert build.result.returncode == 0, build.result.output[-4000:]
+    with (REPO_ROOT / "seeds" / "focus" / "focus_columns.csv").open(newline="") as handle:
+        focus_columns = {
+            row["column_id"] for row in csv.DictReader(handle) if row["version"] == "1.2"
+        }
+    with duckdb.connect(str(build.duckdb_path), read_only=True) as connection:
+        for shape, read in READ_EXTRAS.items():
+            rows = raw_rows(shape)
+            expected = {
+                column
+                for row in rows
+                for column, value in row.items()
+                if column != "_file"
+                and column not in focus_columns | read
+                and value not in (None, "", {}, [])
+            }
+            extras = connection.sql(
+                f"select source_extras from main_staging.stg_focus_export__{shape}"
+            ).fetchall()
+            assert len(extras) == len(rows), shape
+            carried = {key for (text,) in extras if text for key in json.loads(text)}
+            assert expected, f"{shape}: the fixture has unread provider columns"
+            assert carried == expected, shape
+
+
 # --------------------------------------------------------------------------------------------
 # Repairs: every gap in the raw files is repaired and recorded in x_Repairs
 # --------------------------------------------------------------------------------------------

@@ -33,9 +33,12 @@
     coalesce(cast(to_json(cast({{ expression }} as varchar)) as varchar), 'null')
 {%- endmacro %}
 
-{# BigQuery: TO_JSON_STRING writes null as `null` already. #}
+{#
+    BigQuery: TO_JSON_STRING writes null as `null` already; the coalesce keeps that true where the
+    SQL is carried to an engine whose to_json gives NULL (the offline proof's DuckDB).
+#}
 {% macro bigquery__json_text(expression) -%}
-    to_json_string(cast({{ expression }} as string))
+    coalesce(to_json_string(cast({{ expression }} as string)), 'null')
 {%- endmacro %}
 
 
@@ -72,7 +75,10 @@
     )))) as varchar), '{}')
 {%- endmacro %}
 
-{# BigQuery: JSON_QUERY_ARRAY and STRING_AGG of TO_JSON_STRING pairs. #}
+{#
+    BigQuery: JSON_QUERY_ARRAY and STRING_AGG of TO_JSON_STRING pairs. Only an array is read: the
+    repair's CASE picks arrays, but an engine may run the subquery for every row (the proof's does).
+#}
 {% macro bigquery__key_value_array_to_json_object(expression) -%}
     (
         select
@@ -81,7 +87,9 @@
                 || to_json_string(json_value(entry, '$.value')),
                 ',' order by json_value(entry, '$.key')
             ) || '}'
-        from unnest(json_query_array({{ expression }})) as entry
+        from unnest(json_query_array(
+            case when starts_with({{ expression }}, '[') then {{ expression }} end
+        )) as entry
         where coalesce(json_value(entry, '$.value'), '') <> ''
     )
 {%- endmacro %}
@@ -111,19 +119,20 @@
     (
         select
             '{' || string_agg(
-                to_json_string(entry_key) || ':' || to_json_string(entry_value), ',' order by entry_key
+                to_json_string(entries.entry_key) || ':' || to_json_string(entries.entry_value),
+                ',' order by entries.entry_key
             ) || '}'
         from (
             select
                 base_key as entry_key,
-                json_value(parse_json({{ base_object }}), '$."' || base_key || '"') as entry_value
+                json_value(parse_json({{ base_object }})[base_key]) as entry_value
             from unnest(json_keys(parse_json({{ base_object }}), 1)) as base_key
             union all
             select
                 '{{ prefix }}' || extra_key as entry_key,
-                json_value(parse_json({{ extra_object }}), '$."' || extra_key || '"') as entry_value
+                json_value(parse_json({{ extra_object }})[extra_key]) as entry_value
             from unnest(json_keys(parse_json({{ extra_object }}), 1)) as extra_key
-        )
+        ) as entries
     )
 {%- endmacro %}
 

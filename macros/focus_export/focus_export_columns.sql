@@ -48,8 +48,9 @@
 
 
 {#-
-    The provider x_ columns the project reads, by staging name -> kind. Each shape maps the ones
-    its export has (docs/FOCUS_EXPORTS.md); the others are typed nulls. `service_code`,
+    The provider x_ columns the project reads, by staging name -> kind (text, decimal, or json: JSON
+    text made from the form the file holds, as Tags). Each shape maps the ones its export has
+    (docs/FOCUS_EXPORTS.md); the others are typed nulls. `service_code`,
     `usage_type` and `operation` reach the mart's existing x_ServiceCode, x_UsageType, x_Operation.
 -#}
 {% macro focus_export_extra_columns() %}
@@ -57,7 +58,7 @@
         ('service_code', 'text'),
         ('usage_type', 'text'),
         ('operation', 'text'),
-        ('x_cost_categories', 'text'),
+        ('x_cost_categories', 'json'),
         ('x_invoice_id', 'text'),
         ('x_pricing_currency', 'text'),
         ('x_billing_exchange_rate', 'decimal'),

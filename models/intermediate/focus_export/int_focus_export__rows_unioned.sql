@@ -25,14 +25,12 @@
 {%- for column in identity_columns -%}
     {%- do identity_values.append("coalesce(" ~ column ~ ", '')") -%}
 {%- endfor -%}
-{%- set typed_identity_columns = [
-    'charge_period_start_at', 'charge_period_end_at', 'billed_cost', 'effective_cost',
-    'pricing_quantity',
-] -%}
-{%- for column in typed_identity_columns -%}
-    {%- do identity_values.append(
-        "coalesce(cast(" ~ column ~ " as " ~ dbt.type_string() ~ "), '')"
-    ) -%}
+{#- Typed columns as texts that are the same on every engine, so a row has one ID everywhere. -#}
+{%- for column in ['charge_period_start_at', 'charge_period_end_at'] -%}
+    {%- do identity_values.append("coalesce(" ~ format_utc_timestamp(column) ~ ", '')") -%}
+{%- endfor -%}
+{%- for column in ['billed_cost', 'effective_cost', 'pricing_quantity'] -%}
+    {%- do identity_values.append("coalesce(" ~ format_decimal(column) ~ ", '')") -%}
 {%- endfor %}
 
 with
@@ -71,8 +69,8 @@ identified as (
             row_number() over (partition by source_file, row_hash order by row_hash)
             as {{ dbt.type_string() }}
         ) as line_item_id,
-        coalesce(cast(charge_period_start_at as {{ dbt.type_string() }}), '') || '/'
-        || coalesce(cast(charge_period_end_at as {{ dbt.type_string() }}), '') as time_interval
+        coalesce({{ format_utc_timestamp('charge_period_start_at') }}, '') || '/'
+        || coalesce({{ format_utc_timestamp('charge_period_end_at') }}, '') as time_interval
     from hashed
 
 )

@@ -4,6 +4,8 @@
     macros/focus_export/focus_version_conversions.sql. Also checks each row: `quarantine_reason`
     names why a row cannot reach FOCUS (a key value that did not cast, no billing period, no
     BilledCost, an unknown currency or ChargeCategory), null for a good row.
+    The conversions' expressions read the columns unqualified, so they are applied in a CTE that
+    reads one relation (`converted`) and the checks that join seeds come after (`upgraded`).
     One row per row of the providers' files.
 -#}
 {%- set conversions = {} -%}
@@ -98,7 +100,7 @@ charge_categories as (
 
 ),
 
-upgraded as (
+converted as (
 
     select
         {% for name, kind in focus_export_staging_columns() if name != 'cast_failures' -%}
@@ -124,26 +126,35 @@ upgraded as (
         mapped.time_interval,
         mapped.mapped_service_subcategory,
         mapped.mapped_pricing_unit,
-        mapped.mapped_consumed_unit,
-        case
-            when mapped.cast_failures is not null
-                then 'value did not cast: ' || mapped.cast_failures
-            when mapped.billing_period_start_at is null then 'no BillingPeriodStart'
-            when mapped.charge_period_start_at is null then 'no ChargePeriodStart'
-            when mapped.billed_cost is null then 'no BilledCost'
-            when currencies.currency_code is null
-                then 'unknown BillingCurrency: ' || coalesce(mapped.billing_currency, 'null')
-            when charge_categories.value is null
-                then 'unknown ChargeCategory: ' || coalesce(mapped.charge_category, 'null')
-        end as quarantine_reason
+        mapped.mapped_consumed_unit
 
     from mapped
 
+),
+
+upgraded as (
+
+    select
+        converted.*,
+        case
+            when converted.cast_failures is not null
+                then 'value did not cast: ' || converted.cast_failures
+            when converted.billing_period_start_at is null then 'no BillingPeriodStart'
+            when converted.charge_period_start_at is null then 'no ChargePeriodStart'
+            when converted.billed_cost is null then 'no BilledCost'
+            when currencies.currency_code is null
+                then 'unknown BillingCurrency: ' || coalesce(converted.billing_currency, 'null')
+            when charge_categories.value is null
+                then 'unknown ChargeCategory: ' || coalesce(converted.charge_category, 'null')
+        end as quarantine_reason
+
+    from converted
+
     left join currencies
-        on mapped.billing_currency = currencies.currency_code
+        on converted.billing_currency = currencies.currency_code
 
     left join charge_categories
-        on mapped.charge_category = charge_categories.value
+        on converted.charge_category = charge_categories.value
 
 )
 

@@ -9,6 +9,6 @@
     provider='aws',
     source_version='1.0',
     version_number='1.0',
-    extras={'service_code': 'source.x_ServiceCode', 'usage_type': 'source.x_UsageType', 'operation': 'source.x_Operation', 'x_cost_categories': map_to_json_object('source.x_CostCategories')},
-    tags=map_to_json_object('source.Tags'),
+    extras={'service_code': 'x_ServiceCode', 'usage_type': 'x_UsageType', 'operation': 'x_Operation', 'x_cost_categories': 'x_CostCategories'},
+    json_format='map',
 ) }}

@@ -9,6 +9,6 @@
     provider='aws',
     source_version='1.2',
     version_number='1.2',
-    extras={'service_code': 'source.x_ServiceCode', 'operation': 'source.x_Operation'},
-    tags=map_to_json_object('source.Tags'),
+    extras={'service_code': 'x_ServiceCode', 'operation': 'x_Operation'},
+    json_format='map',
 ) }}

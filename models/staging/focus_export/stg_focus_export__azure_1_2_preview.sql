@@ -9,6 +9,6 @@
     provider='azure',
     source_version='1.2-preview',
     version_number='1.2',
-    extras={'x_billing_exchange_rate': 'source.x_BillingExchangeRate', 'x_sku_meter_id': 'source.x_SkuMeterId', 'x_sku_meter_name': 'source.x_SkuMeterName', 'x_sku_meter_subcategory': 'source.x_SkuMeterSubcategory', 'x_sku_description': 'source.x_SkuDescription'},
-    tags='source.Tags',
+    extras={'x_billing_exchange_rate': 'x_BillingExchangeRate', 'x_sku_meter_id': 'x_SkuMeterId', 'x_sku_meter_name': 'x_SkuMeterName', 'x_sku_meter_subcategory': 'x_SkuMeterSubcategory', 'x_sku_description': 'x_SkuDescription'},
+    json_format='json',
 ) }}

@@ -9,6 +9,6 @@
     provider='gcp',
     source_version='1.0',
     version_number='1.0',
-    extras={'service_code': 'source.x_ServiceId'},
-    tags=nested_to_json_text('source.Tags'),
+    extras={'service_code': 'x_ServiceId'},
+    json_format='nested',
 ) }}
