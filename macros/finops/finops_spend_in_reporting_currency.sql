@@ -1,40 +1,15 @@
 {#-
     The reporting-currency step shared by finops_spend_daily and finops_spend_monthly, written as
     three CTEs (`exchange_rates`, `converted`, `final`) that follow the model's own CTEs:
-    `spend_cte` (one row per grain, summed in the billing currency) is joined to the day's rate into
-    var finops_reporting_currency (1 when the billing currency is the reporting currency; D-701,
-    D-702), and `final` writes the grain columns, then the shared columns in the billing currency
-    and the `_reporting` columns (amount x rate; savings on usage only, D-704). The models differ
-    only in grain: `grain_columns` (first in `final`) and `rate_day_expression` (the day whose rate
-    applies, a SQL expression on `spend_cte`).
+    `spend_cte` (one row per grain, summed in the billing currency) gets the day's rate into var
+    finops_reporting_currency (finops_with_reporting_rate; D-701, D-702), and `final` writes the
+    grain columns, then the shared columns in the billing currency and the `_reporting` columns
+    (amount x rate; savings on usage only, D-704). The models differ only in grain: `grain_columns`
+    (first in `final`) and `rate_day_expression` (the day whose rate applies, a SQL expression on
+    `spend_cte`).
 -#}
 {% macro finops_spend_in_reporting_currency(spend_cte, grain_columns, rate_day_expression) %}
-exchange_rates as (
-
-    select * from {{ ref('int_finops__exchange_rates_daily') }}
-    where to_currency = '{{ var("finops_reporting_currency") }}'
-
-),
-
-converted as (
-
-    select
-        {{ spend_cte }}.*,
-        '{{ var("finops_reporting_currency") }}' as reporting_currency,
-        case
-            when {{ spend_cte }}.billing_currency = '{{ var("finops_reporting_currency") }}'
-                then {{ to_focus_decimal(1) }}
-            else exchange_rates.exchange_rate
-        end as exchange_rate,
-        exchange_rates.exchange_rate_date
-
-    from {{ spend_cte }}
-
-    left join exchange_rates
-        on {{ spend_cte }}.billing_currency = exchange_rates.from_currency
-            and {{ rate_day_expression }} = exchange_rates.rate_day
-
-),
+{{ finops_with_reporting_rate(spend_cte, rate_day_expression) }},
 
 final as (
 

@@ -12,13 +12,6 @@ cost_and_usage as (
 
 ),
 
-exchange_rates as (
-
-    select * from {{ ref('int_finops__exchange_rates_daily') }}
-    where to_currency = '{{ var("finops_reporting_currency") }}'
-
-),
-
 allocation_keys as (
 
     {{ finops_tag_keys_values('finops_allocation_tag_keys') }}
@@ -91,25 +84,9 @@ daily as (
 
 ),
 
-converted as (
-
-    select
-        daily.*,
-        '{{ var("finops_reporting_currency") }}' as reporting_currency,
-        case
-            when daily.billing_currency = '{{ var("finops_reporting_currency") }}'
-                then {{ to_focus_decimal(1) }}
-            else exchange_rates.exchange_rate
-        end as exchange_rate,
-        exchange_rates.exchange_rate_date
-
-    from daily
-
-    left join exchange_rates
-        on daily.billing_currency = exchange_rates.from_currency
-            and daily.charge_date = exchange_rates.rate_day
-
-),
+-- exchange_rates, converted: the day's rate into the reporting currency
+-- (macros/finops/finops_with_reporting_rate.sql, shared with the spend marts)
+{{ finops_with_reporting_rate('daily', 'daily.charge_date') }},
 
 final as (
 
