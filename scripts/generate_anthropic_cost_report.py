@@ -36,16 +36,18 @@ Nothing runs on import; ``main(argv)`` returns 0 on success and 2 on bad argumen
 
 from __future__ import annotations
 
-import argparse
-import calendar
-import json
 import logging
 import random
 import sys
 from collections.abc import Sequence
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+
+SCRIPTS_DIR = Path(__file__).resolve().parent
+if str(SCRIPTS_DIR) not in sys.path:  # api_pages.py, what both page generators share
+    sys.path.insert(0, str(SCRIPTS_DIR))
+from api_pages import month_days, run_generator, write_json  # noqa: E402
 
 LOG = logging.getLogger("generate_anthropic_cost_report")
 
@@ -105,15 +107,6 @@ TYPICAL_TOKENS = {
 }
 WEB_SEARCH_PRICE = Decimal("0.01")  # USD per search ($10 per 1,000)
 CODE_EXECUTION_PRICE = Decimal("0.05")  # USD per container-hour
-
-
-def month_days(months: Sequence[str]) -> list[datetime]:
-    days = []
-    for month in months:
-        year, number = (int(part) for part in month.split("-"))
-        for day in range(1, calendar.monthrange(year, number)[1] + 1):
-            days.append(datetime(year, number, day, tzinfo=timezone.utc))
-    return days
 
 
 def rfc3339(moment: datetime) -> str:
@@ -411,39 +404,8 @@ def generate(rows: int, months: Sequence[str], seed: int, out: Path, quirks: boo
     return {"charges": len(charges), "pages": written}
 
 
-def write_json(path: Path, payload: dict) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
-
-
-def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rows", type=int, default=1000, help="about this many cost results")
-    parser.add_argument("--months", default="2025-01,2025-02", help="YYYY-MM,YYYY-MM,...")
-    parser.add_argument("--seed", type=int, default=42)
-    parser.add_argument("--out", type=Path, default=Path("data/generated"))
-    parser.add_argument(
-        "--no-quirks", dest="quirks", action="store_false", help="no refetched page, no gaps"
-    )
-    parser.add_argument("--log-level", default="INFO")
-    return parser.parse_args(argv)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    try:
-        args = parse_args(argv)
-        months = [month.strip() for month in args.months.split(",") if month.strip()]
-        for month in months:
-            datetime.strptime(month, "%Y-%m")
-    except (SystemExit, ValueError) as error:
-        print(f"generate_anthropic_cost_report: bad arguments: {error}", file=sys.stderr)
-        return 2
-    logging.basicConfig(level=args.log_level, format="%(asctime)s %(levelname)s %(message)s")
-    if args.rows < 1:
-        LOG.error("--rows must be at least 1")
-        return 2
-    generate(args.rows, months, args.seed, args.out, args.quirks)
-    return 0
+    return run_generator("generate_anthropic_cost_report", __doc__.split("\n\n")[0], generate, argv)
 
 
 if __name__ == "__main__":
