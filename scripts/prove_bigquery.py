@@ -754,8 +754,8 @@ def lint_compiled(lint_dir: Path, models: list[Model], manifest: dict) -> list[s
         if nested.exists():
             shutil.copyfile(nested, target.parent / ".sqlfluff")
         files.append(str(source_path))
-    completed = subprocess.run(
-        [str(sqlfluff), "lint", "--format", "json", "--nofail", *files],
+    completed = subprocess.run(  # --processes 0: one process per CPU
+        [str(sqlfluff), "lint", "--format", "json", "--nofail", "--processes", "0", *files],
         cwd=lint_dir,
         capture_output=True,
         text=True,

@@ -18,7 +18,7 @@ def test_sql_lints_clean(tmp_path):
     env = {**os.environ, "FOCUS_DUCKDB_PATH": str(tmp_path / "lint.duckdb")}
     completed = subprocess.run(
         [str(BIN / "sqlfluff"), "lint", "models", "tests", "analyses", "--nofail",
-         "--format", "github-annotation-native"],
+         "--format", "github-annotation-native", "--processes", "0"],  # one process per CPU
         cwd=REPO_ROOT, env=env, capture_output=True, text=True, check=False,
     )  # fmt: skip
     violations = [line for line in completed.stdout.splitlines() if line.startswith("::")]
