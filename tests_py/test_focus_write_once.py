@@ -32,6 +32,26 @@ def parquet_files(export_dir: Path) -> dict[str, Path]:
 MAPPED = ("main_intermediate", "int_aws__line_items_mapped")
 
 
+def row_counts(connection, left: str, right: str) -> tuple[int, int, int, int]:
+    """Rows of two relations and the rows only in each, duplicates counted (EXCEPT ALL)."""
+    return connection.execute(
+        f"select (select count(*) from {left}), (select count(*) from {right}), "
+        f"(select count(*) from (select * from {left} except all select * from {right})), "
+        f"(select count(*) from (select * from {right} except all select * from {left}))"
+    ).fetchone()
+
+
+def mapped_file_description(build: Build) -> dict:
+    """The mapped step's view comment (focus_parquet_file): its file, rows and materialization."""
+    schema, name = MAPPED
+    comment = build.query(
+        f"select comment from duckdb_views() where schema_name = '{schema}' "
+        f"and view_name = '{name}'"
+    )
+    assert comment and comment[0][0], "the mapped step is not a view with its file's comment"
+    return json.loads(comment[0][0])
+
+
 def relation_kind(duckdb_path: Path, schema: str, name: str) -> str | None:
     with duckdb.connect(str(duckdb_path), read_only=True) as connection:
         kind = connection.execute(
@@ -100,13 +120,11 @@ def test_the_export_of_the_file_backed_mart_equals_the_table_backed_one(
     with duckdb.connect() as connection:
         connection.execute("set TimeZone = 'UTC'")
         for period in files:
-            left = f"read_parquet('{files[period]}')"
-            right = f"read_parquet('{table[period]}')"
-            counts = connection.execute(
-                f"select (select count(*) from {left}), (select count(*) from {right}), "
-                f"(select count(*) from (select * from {left} except all select * from {right})),"
-                f"(select count(*) from (select * from {right} except all select * from {left}))"
-            ).fetchone()
+            counts = row_counts(
+                connection,
+                f"read_parquet('{files[period]}')",
+                f"read_parquet('{table[period]}')",
+            )
             assert counts[0] == counts[1] > 0 and counts[2:] == (0, 0), (period, counts)
 
     # Same bytes, and metadata.json lists the same files with the same SHA-256.
@@ -153,12 +171,7 @@ def test_the_mart_files_carry_the_export_metadata(fixture_build: Build) -> None:
 def test_the_mapped_step_is_one_parquet_file_behind_a_view(fixture_build: Build) -> None:
     # D-687: on DuckDB int_aws__line_items_mapped is a view over one Parquet file.
     schema, name = MAPPED
-    comment = fixture_build.query(
-        f"select comment from duckdb_views() where schema_name = '{schema}' "
-        f"and view_name = '{name}'"
-    )
-    assert comment and comment[0][0], "the mapped step is not a view with its file's comment"
-    described = json.loads(comment[0][0])
+    described = mapped_file_description(fixture_build)
     assert described["materialization"] == "focus_parquet_file"
     file = Path(described["file"])
     assert file.is_absolute() and file.is_file()
@@ -217,21 +230,11 @@ def test_the_mapped_file_is_replaced_whole_and_a_table_on_request(
     assert relation_kind(duckdb_path, schema, name) == "VIEW"
 
     # Same rows as the session build's file, both ways (EXCEPT ALL: duplicates counted).
-    original = json.loads(
-        fixture_build.query(
-            f"select comment from duckdb_views() where schema_name = '{schema}' "
-            f"and view_name = '{name}'"
-        )[0][0]
-    )["file"]
+    original = mapped_file_description(fixture_build)["file"]
     new = folder / "part-00000.parquet"
     with duckdb.connect() as connection:
-        left, right = f"read_parquet('{original}')", f"read_parquet('{new}')"
-        differences = connection.execute(
-            f"select (select count(*) from (select * from {left} except all "
-            f"select * from {right})), (select count(*) from (select * from {right} "
-            f"except all select * from {left}))"
-        ).fetchone()
-    assert differences == (0, 0)
+        counts = row_counts(connection, f"read_parquet('{original}')", f"read_parquet('{new}')")
+    assert counts[2:] == (0, 0), counts
 
     # focus_mart_parquet: false gives back the table, with the same rows.
     result = run_dbt(
@@ -244,10 +247,5 @@ def test_the_mapped_file_is_replaced_whole_and_a_table_on_request(
     assert result.returncode == 0, result.output[-4000:]
     assert relation_kind(duckdb_path, schema, name) == "BASE TABLE"
     with duckdb.connect(str(duckdb_path), read_only=True) as connection:
-        table, file = f"{schema}.{name}", f"read_parquet('{new}')"
-        differences = connection.execute(
-            f"select (select count(*) from {table}), "
-            f"(select count(*) from (select * from {table} except all select * from {file})),"
-            f" (select count(*) from (select * from {file} except all select * from {table}))"
-        ).fetchone()
-    assert differences[0] > 0 and differences[1:] == (0, 0)
+        counts = row_counts(connection, f"{schema}.{name}", f"read_parquet('{new}')")
+    assert counts[0] > 0 and counts[2:] == (0, 0), counts
